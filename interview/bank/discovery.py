@@ -1,0 +1,125 @@
+"""Finding and loading every pack: built-in bank, the user's pack folder, and --pack paths.
+
+One broken pack never stops the others: it is skipped, and the bank says which and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from interview import locations
+from interview.bank.model import Pack, Question
+from interview.bank.validate import PackError, PackValidator
+from interview.bank.yaml_source import Position, YamlProblem, load_yaml
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class PackFile:
+    """The outcome of loading one file: a pack, or the errors that kept it out."""
+
+    path: Path
+    pack: Pack | None
+    errors: tuple[PackError, ...]
+    id_at: Position = (1, 1)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_pack_file(path: Path, builtin: bool = False) -> PackFile:
+    shown = _display(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return PackFile(path, None, (PackError(shown, 1, 1, f"cannot read file: {error.strerror or error}"),))
+    try:
+        data, positions = load_yaml(raw)
+    except YamlProblem as problem:
+        return PackFile(path, None, (PackError(shown, problem.line, problem.column, problem.message),))
+    validator = PackValidator(path, positions, shown)
+    pack = validator.pack(data, builtin=builtin)
+    id_at = positions.of_value(data, "pack") if isinstance(data, dict) else (1, 1)
+    errors = tuple(sorted(validator.errors, key=lambda e: (e.line, e.column)))
+    return PackFile(path, pack, errors, id_at)
+
+
+def pack_files_in(path: Path) -> list[Path]:
+    """A file as given, or the pack files anywhere below a folder, in a stable order."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return [path]
+
+
+@dataclass
+class Bank:
+    """Every loaded pack, plus the files that were skipped and why."""
+
+    packs: list[Pack] = field(default_factory=list)
+    skipped: list[PackFile] = field(default_factory=list)
+    _questions: dict[str, Question] = field(default_factory=dict, repr=False)
+
+    def add(self, pack: Pack) -> None:
+        self.packs.append(pack)
+        for question in pack.questions:
+            self._questions[question.full_id] = question
+
+    @property
+    def questions(self) -> list[Question]:
+        return list(self._questions.values())
+
+    def question(self, full_id: str) -> Question | None:
+        return self._questions.get(full_id)
+
+    def pack(self, pack_id: str) -> Pack | None:
+        return next((p for p in self.packs if p.id == pack_id), None)
+
+    @property
+    def errors(self) -> list[PackError]:
+        return [error for skipped in self.skipped for error in skipped.errors]
+
+
+def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None) -> Bank:
+    """Load (path, builtin) pairs in order; a later pack may not reuse an earlier pack's id."""
+    bank = bank or Bank()
+    owners: dict[str, Path] = {p.id: p.path for p in bank.packs}
+    for path, builtin in paths:
+        result = load_pack_file(path, builtin)
+        if result.pack is None:
+            bank.skipped.append(result)
+            continue
+        owner = owners.get(result.pack.id)
+        if owner is not None:
+            error = PackError(_display(path), *result.id_at,
+                              f"pack id '{result.pack.id}' is already used by {_display(owner)}; give this pack its own id")
+            bank.skipped.append(PackFile(path, None, (error,), result.id_at))
+            continue
+        owners[result.pack.id] = path
+        bank.add(result.pack)
+    return bank
+
+
+def load_bank(extra: Iterable[Path] = (), builtin: bool = True, user: bool = True) -> Bank:
+    """The bank the app and CLI use: built-in packs, then the user's folder, then --pack paths."""
+    sources: list[tuple[Path, bool]] = []
+    if builtin:
+        sources += [(p, True) for p in pack_files_in(locations.builtin_bank_dir())]
+    if user:
+        user_dir = locations.user_packs_dir()
+        if user_dir.is_dir():
+            sources += [(p, False) for p in pack_files_in(user_dir)]
+    seen = {p.resolve() for p, _ in sources}
+    for path in extra:
+        for file in pack_files_in(Path(path)):
+            if file.resolve() not in seen:  # the same file passed twice is one pack, not a clash
+                seen.add(file.resolve())
+                sources.append((file, False))
+    return load_files(sources)
