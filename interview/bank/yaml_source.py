@@ -155,6 +155,8 @@ def load_yaml(raw: bytes) -> tuple[Any, Positions]:
         mark = error.problem_mark or error.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         what = " ".join(part for part in (error.context, error.problem) if part)
+        if error.context_mark and mark and error.context_mark.line != mark.line:
+            what += f" (started at line {error.context_mark.line + 1})"
         raise YamlProblem(f"YAML syntax error: {what}", line, column) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"YAML error: {error}") from None
