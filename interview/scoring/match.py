@@ -1,0 +1,173 @@
+"""Finding a phrase in an answer, fuzzily and explainably.
+
+A phrase matches when its content words appear close together within one sentence of the answer,
+in any order. Words match by stem (overfit ~ overfitting), by joined spelling (k-means ~ kmeans),
+or, for longer words without digits, by typo-tolerant similarity (rapidfuzz). Short tokens and
+tokens with digits must match exactly: SVM is not SVD, L1 is not L2, AUC is not AIC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from interview.scoring.normalize import Token, has_digit, normalize_word, tokenize
+
+FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
+FUZZY_CUTOFF = 84.0       # indel similarity: one typo in a 7-letter word is ~86, two ~71
+PARTIAL_COVERAGE = 0.5    # share of a phrase's words that makes a partial match
+MAX_GAP = 3               # extra words allowed inside a matched phrase
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseWord:
+    norm: str
+    stem: str
+    fuzzy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPhrase:
+    text: str
+    words: tuple[PhraseWord, ...]   # content words (all words when the phrase is only stopwords)
+    joined: str                     # words run together: "k means" -> "kmeans"
+    negations: int                  # negation words inside the phrase itself
+
+
+@lru_cache(maxsize=32768)
+def prepare_phrase(text: str) -> PreparedPhrase:
+    tokens = tokenize(text)
+    content = [t for t in tokens if not t.stop and not t.negation] or [t for t in tokens if not t.negation] or tokens
+    words = tuple(PhraseWord(t.norm, t.stem, len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm)) for t in content)
+    return PreparedPhrase(text, words, "".join(t.norm for t in tokens if not t.negation),
+                          sum(1 for t in tokens if t.negation))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    phrase: str
+    coverage: float            # share of the phrase's words found together
+    similarity: float          # mean similarity of the words found, 0-100
+    start: int                 # span in the original answer
+    end: int
+    first_token: int
+    last_token: int
+
+
+class AnswerIndex:
+    """An answer tokenised once and indexed for fast phrase look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = tokenize(text)
+        self.by_stem: dict[str, list[int]] = {}
+        self.by_norm: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self.by_stem.setdefault(token.stem, []).append(i)
+            self.by_norm.setdefault(token.norm, []).append(i)
+        # adjacent pairs run together, so "k means" in an answer matches the phrase "kmeans"
+        self.joined_pairs: dict[str, list[int]] = {}
+        for i in range(len(self.tokens) - 1):
+            a, b = self.tokens[i], self.tokens[i + 1]
+            if a.sentence == b.sentence and not a.stop and not b.stop:
+                self.joined_pairs.setdefault(a.norm + b.norm, []).append(i)
+        self._fuzzy_vocab = [w for w in self.by_norm if len(w) >= FUZZY_MIN_LENGTH - 1 and not has_digit(w)]
+        self._word_cache: dict[PhraseWord, list[tuple[int, float]]] = {}
+
+    def occurrences(self, word: PhraseWord) -> list[tuple[int, float]]:
+        """Token positions where `word` appears, each with its similarity (100 = exact)."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        found = {i: 100.0 for i in self.by_stem.get(word.stem, ())}
+        for i in self.by_norm.get(word.norm, ()):
+            found[i] = 100.0
+        if word.fuzzy and self._fuzzy_vocab:
+            for candidate, similarity, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=fuzz.ratio,
+                                                            score_cutoff=FUZZY_CUTOFF, limit=None):
+                for i in self.by_norm[candidate]:
+                    found.setdefault(i, similarity)
+        result = sorted(found.items())
+        self._word_cache[word] = result
+        return result
+
+    def find(self, phrase: PreparedPhrase) -> PhraseMatch | None:
+        """The best place in the answer for `phrase`, or None when too little of it is there."""
+        words = phrase.words
+        if not words:
+            return None
+        if len(words) > 1 or len(phrase.joined) > len(words[0].norm):
+            joined = self._find_joined(phrase)
+            if joined:
+                return joined
+        hits = [(i, j, sim) for j, word in enumerate(words) for i, sim in self.occurrences(word)]
+        if not hits:
+            return None
+        if len(words) == 1:
+            i, _, sim = max(hits, key=lambda h: (h[2], -h[0]))
+            return self._match(phrase, 1.0, sim, i, i)
+        return self._best_window(phrase, sorted(hits))
+
+    def _find_joined(self, phrase: PreparedPhrase) -> PhraseMatch | None:
+        key = phrase.joined
+        if key in self.by_norm:  # phrase "k-means", answer "kmeans"
+            i = self.by_norm[key][0]
+            return self._match(phrase, 1.0, 100.0, i, i)
+        if key in self.joined_pairs:  # phrase "kmeans", answer "k means"
+            i = self.joined_pairs[key][0]
+            return self._match(phrase, 1.0, 100.0, i, i + 1)
+        return None
+
+    def _best_window(self, phrase: PreparedPhrase, hits: list[tuple[int, int, float]]) -> PhraseMatch | None:
+        """Slide over occurrences; keep the window within one sentence covering most phrase words."""
+        size = len(phrase.words)
+        span_limit = size + MAX_GAP
+        best: tuple[float, float, int, int] | None = None  # coverage, similarity, first, last
+        tokens = self.tokens
+        for a in range(len(hits)):
+            first, _, _ = hits[a]
+            sentence = tokens[first].sentence
+            seen: dict[int, tuple[float, int]] = {}
+            for b in range(a, len(hits)):
+                i, j, sim = hits[b]
+                if i - first >= span_limit or tokens[i].sentence != sentence:
+                    break
+                if j not in seen or sim > seen[j][0]:
+                    seen[j] = (sim, i)
+            coverage = len(seen) / size
+            similarity = sum(s for s, _ in seen.values()) / len(seen)
+            last = max(i for _, i in seen.values())
+            candidate = (coverage, similarity, first, last)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+            if coverage == 1.0 and similarity == 100.0:
+                break
+        assert best is not None
+        coverage, similarity, first, last = best
+        if coverage < PARTIAL_COVERAGE:
+            return None
+        return self._match(phrase, coverage, similarity, first, last)
+
+    def _match(self, phrase: PreparedPhrase, coverage: float, similarity: float, first: int, last: int) -> PhraseMatch:
+        return PhraseMatch(phrase.text, coverage, round(similarity, 1), self.tokens[first].start,
+                           self.tokens[last].end, first, last)
+
+    def negated(self, match: PhraseMatch, phrase: PreparedPhrase, lookback: int = 4) -> bool:
+        """Whether the sentence around a match denies it ("does not reduce bias").
+
+        Negations inside the phrase itself cancel out, so a misconception written as
+        "X does not help" is asserted by "X does not help" and denied by "X does help".
+        """
+        sentence = self.tokens[match.first_token].sentence
+        start = match.first_token
+        while start > 0 and match.first_token - start < lookback and self.tokens[start - 1].sentence == sentence:
+            start -= 1
+        count = sum(1 for t in self.tokens[start: match.last_token + 1] if t.negation)
+        return (count - phrase.negations) % 2 == 1
+
+
+def word_key(raw: str) -> str:
+    """The stem a single word is matched on (used by rubric drafting)."""
+    return normalize_word(raw)[1]
