@@ -163,6 +163,9 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
     report_skipped(loaded)
 
 
+from interview import cli_scoring  # noqa: E402,F401  (registers grade, rubric and pack test)
+
+
 def run() -> None:  # pragma: no cover - console entry for `python -m interview`
     main(prog_name="interview")
 

@@ -32,7 +32,19 @@ class _Chunk:
     key: frozenset[str] = field(default_factory=frozenset)
 
 
-def _chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
+def _split_question_words(run: list[Token], question: set[str]) -> list[list[Token]]:
+    """Cut off a leading or trailing run of 2+ words that repeat the question ("gradient descent | follows")."""
+    inside = [t.stem in question for t in run]
+    for cut in range(len(run) - 1, 1, -1):  # longest repeated prefix first
+        if all(inside[:cut]):
+            return [run[:cut], *_split_question_words(run[cut:], question)]
+    for cut in range(1, len(run) - 1):
+        if all(inside[cut:]):
+            return [run[:cut], run[cut:]]
+    return [run]
+
+
+def _chunks(text: str, tokens: list[Token], question: set[str]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in tokens:
@@ -46,6 +58,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
         current.append(token)
     if current:
         runs.append(current)
+    runs = [part for run in runs for part in _split_question_words(run, question)]
     pieces: list[list[Token]] = []
     for run in runs:  # long runs become pieces of at most three words; a lone tail joins the one before
         run_pieces = [run[i:i + MAX_WORDS_PER_PHRASE] for i in range(0, len(run), MAX_WORDS_PER_PHRASE)]
@@ -87,7 +100,7 @@ def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
     tokens = tokenize(model_answer)
     question = {t.stem for t in tokenize(prompt) if not t.stop}
     merged: dict[frozenset[str], _Chunk] = {}
-    for piece in _chunks(model_answer, tokens):
+    for piece in _chunks(model_answer, tokens, question):
         key = frozenset(t.stem for t in piece)
         score = sum(_word_score(model_answer, t, question) for t in piece) / len(piece) ** 0.5
         if key in merged:

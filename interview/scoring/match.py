@@ -19,6 +19,7 @@ FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
 FUZZY_CUTOFF = 84.0       # indel similarity: one typo in a 7-letter word is ~86, two ~71
 PARTIAL_COVERAGE = 0.5    # share of a phrase's words that makes a partial match
 MAX_GAP = 3               # extra words allowed inside a matched phrase
+VERDICT_WORDS = frozenset({"wrong", "false", "incorrect", "untrue", "myth", "misconception"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,36 @@ class AnswerIndex:
             return self._match(phrase, 1.0, sim, i, i)
         return self._best_window(phrase, sorted(hits))
 
+    def find_in_order(self, phrase: PreparedPhrase) -> PhraseMatch | None:
+        """All of the phrase's words, in its order, within one sentence and a few words' gap.
+
+        Claims need their order: "regularization reduces bias" is not "bias reduces regularization".
+        """
+        words = phrase.words
+        if not words:
+            return None
+        if len(words) == 1:
+            return self.find(phrase)
+        joined = self._find_joined(phrase)
+        if joined:
+            return joined
+        occurrences = [dict(self.occurrences(word)) for word in words]
+        span_limit = len(words) + MAX_GAP
+        for first in sorted(occurrences[0]):
+            sentence = self.tokens[first].sentence
+            chosen, position = [first], first
+            for table in occurrences[1:]:
+                following = [i for i in table if position < i < first + span_limit
+                             and self.tokens[i].sentence == sentence]
+                if not following:
+                    break
+                position = min(following)
+                chosen.append(position)
+            else:
+                similarity = sum(occurrences[j][i] for j, i in enumerate(chosen)) / len(chosen)
+                return self._match(phrase, 1.0, similarity, first, chosen[-1])
+        return None
+
     def _find_joined(self, phrase: PreparedPhrase) -> PhraseMatch | None:
         key = phrase.joined
         if key in self.by_norm:  # phrase "k-means", answer "kmeans"
@@ -165,6 +196,9 @@ class AnswerIndex:
         while start > 0 and match.first_token - start < lookback and self.tokens[start - 1].sentence == sentence:
             start -= 1
         count = sum(1 for t in self.tokens[start: match.last_token + 1] if t.negation)
+        # "X reduces bias, which is false": a verdict word just after the claim denies it too
+        after = self.tokens[match.last_token + 1: match.last_token + 1 + lookback]
+        count += sum(1 for t in after if t.sentence == sentence and t.norm in VERDICT_WORDS)
         return (count - phrase.negations) % 2 == 1
 
 

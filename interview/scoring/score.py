@@ -20,7 +20,7 @@ HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
 SALAD_MIN_SEGMENTS = 7
 SALAD_SEGMENT_WORDS = 3
-SALAD_SHARE = 0.7
+SALAD_SHARE = 0.6
 SALAD_FACTOR = 0.5
 SEGMENT_BREAK = re.compile(r"[,;:.!?\n]")
 
@@ -110,8 +110,8 @@ def find_misconception(index: AnswerIndex, misconception: Misconception) -> Misc
     """The first place the answer asserts the claim in full (and does not deny it), if any."""
     for text in misconception.phrases:
         phrase = prepare_phrase(text)
-        match = index.find(phrase)
-        if match and match.coverage == 1.0 and not index.negated(match, phrase):
+        match = index.find_in_order(phrase)
+        if match and not index.negated(match, phrase):
             return MisconceptionResult(misconception.claim, misconception.penalty, text, (match.start, match.end),
                                        index.text[match.start:match.end], misconception.correction)
     return None

@@ -1,0 +1,54 @@
+"""`interview pack test`: a pack's own examples, and sanity checks on every rubric."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+
+from interview.bank.model import Pack, Question
+from interview.scoring import Score, grade
+
+MODEL_ANSWER_FLOOR = 0.85
+NON_ANSWER = "I don't know."
+NON_ANSWER_CEILING = 0.1
+OTHER_ANSWERS_CEILING = 0.25   # mean score of the pack's other model answers on this rubric
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    question: Question
+    name: str            # "example at line 40", "model answer", ...
+    score: Score | None
+    low: float
+    high: float
+    value: float
+    passed: bool
+    line: int
+
+    def describe(self) -> str:
+        return f"{self.name}: scored {self.value:.2f}, expected {self.low:.2f}-{self.high:.2f}"
+
+
+def check_question(question: Question, others: list[Question]) -> list[Check]:
+    checks = []
+    model = grade(question, question.model_answer)
+    checks.append(Check(question, "model answer", model, MODEL_ANSWER_FLOOR, 1.0, model.value,
+                        model.value >= MODEL_ANSWER_FLOOR, question.line))
+    blank = grade(question, NON_ANSWER)
+    checks.append(Check(question, f"non-answer {NON_ANSWER!r}", blank, 0.0, NON_ANSWER_CEILING, blank.value,
+                        blank.value <= NON_ANSWER_CEILING, question.line))
+    for example in question.examples:
+        score = grade(question, example.answer)
+        low, high = example.band
+        checks.append(Check(question, f"example at line {example.line}", score, low, high, score.value,
+                            low - 1e-9 <= score.value <= high + 1e-9, example.line))
+    if len(others) >= 2:
+        mean = fmean(grade(question, other.model_answer).value for other in others)
+        checks.append(Check(question, "other questions' model answers (mean)", None, 0.0, OTHER_ANSWERS_CEILING,
+                            mean, mean <= OTHER_ANSWERS_CEILING, question.line))
+    return checks
+
+
+def check_pack(pack: Pack) -> list[Check]:
+    return [check for question in pack.questions
+            for check in check_question(question, [q for q in pack.questions if q is not question])]
