@@ -113,13 +113,16 @@ def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs:
     files = [f for path in paths for f in pack_files_in(path)]
     if not files:
         raise click.UsageError("no .yaml or .yml pack files found in the given paths")
+    from interview.bank import load_bank
+
     bank = load_files((f, False) for f in dict.fromkeys(files))
     for error in bank.errors:
         click.echo(str(error))
+    reference = [q for p in (*load_bank(user=False).packs, *bank.packs) for q in p.questions]
     failures = total = 0
     for loaded in bank.packs:
         shown = loaded.path
-        for check in check_pack(loaded):
+        for check in check_pack(loaded, reference):
             total += 1
             if check.passed and not verbose:
                 continue

@@ -176,3 +176,19 @@ def test_drafted_rubric_credits_a_paraphrase_with_synonyms() -> None:
     question = make_question("A variable that contains the address in memory of another variable.", "What is a pointer?")
     assert grade(question, "It holds the memory location of some other variable.").value >= 0.7
     assert grade(question, "A loop that repeats code.").value <= 0.2
+
+
+def test_the_worked_example_in_docs_scoring_md() -> None:
+    rubric = (Concept("bias is underfitting", ("bias", "underfitting", "too simple", "wrong assumptions"), required=True),
+              Concept("variance is overfitting", ("variance", "overfitting", "sensitive to the training data"), required=True),
+              Concept("error decomposition", ("irreducible error", "noise", "bias squared plus variance")),
+              Concept("complexity moves the balance", ("model complexity", "more flexible model", "capacity")),
+              Concept("tune on validation data", ("cross-validation", "validation error", "held-out data", "regularization")))
+    claim = (Misconception("more data reduces bias", ("more data reduces bias",)),)
+    answer = ("High bias means the model is too simple and underfits. Variance is when it overfits the training set. "
+              "I'd pick the capacity with cross-validation. More data reduces bias too.")
+    result = score_answer(answer, rubric, claim)
+    assert [c.verdict for c in result.concepts] == ["hit", "hit", "missed", "hit", "hit"]
+    assert result.value == pytest.approx(0.6) and result.verdict == "pass"
+    denied = answer.replace("More data reduces bias too", "More data does not reduce bias")
+    assert score_answer(denied, rubric, claim).value == pytest.approx(0.8)

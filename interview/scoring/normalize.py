@@ -112,19 +112,28 @@ class Token:
     negation: bool
 
 
+@lru_cache(maxsize=65536)
+def _word_info(raw: str) -> tuple[str, str, bool, bool]:
+    norm, stem = normalize_word(raw)
+    return norm, stem, norm in STOPWORDS, norm in NEGATIONS
+
+
 def tokenize(text: str) -> list[Token]:
+    # the hot path of scoring: sentence breaks are found in one pass and walked with a pointer
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
     tokens: list[Token] = []
-    sentence = 0
-    previous_end = 0
-    search = SENTENCE_BREAK.search
+    sentence = previous_end = next_break = 0
     for match in TOKEN.finditer(text):
-        start = match.start()
-        if tokens and search(text, previous_end, start):
+        start, end = match.span()
+        new_sentence = False
+        while next_break < len(breaks) and breaks[next_break] < start:
+            new_sentence |= breaks[next_break] >= previous_end
+            next_break += 1
+        if new_sentence and tokens:
             sentence += 1
-        previous_end = match.end()
-        norm, stem = normalize_word(match.group())
-        tokens.append(Token(norm, stem, start, previous_end, sentence,
-                            norm in STOPWORDS, norm in NEGATIONS))
+        previous_end = end
+        norm, stem, stop, negation = _word_info(match.group())
+        tokens.append(Token(norm, stem, start, end, sentence, stop, negation))
     return tokens
 
 
