@@ -1,0 +1,96 @@
+"""Writing a round to the history store as it happens, and bringing it back after a restart."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from interview.bank import Bank
+from interview.rounds.session import AttemptResult, Item, RoundSession, follow_up_question, spec_from_dict
+from interview.scoring import Score, rubric_hash
+from interview.scoring.score import ConceptResult, MisconceptionResult
+from interview.store import Store
+
+
+class StoreRecorder:
+    """The Recorder a real round uses: every event is committed to SQLite at once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def started(self, session: RoundSession) -> int:
+        return self.store.create_session(session.spec.kind, session.spec.mode, session.to_state(), session.deadline_at)
+
+    def attempt(self, session: RoundSession, result: AttemptResult) -> int:
+        question = result.question
+        return self.store.record_attempt(
+            session.session_id, result.position, question.full_id, question.topic, result.answer,
+            result.score.to_dict(), rubric_hash(question), result.seconds, result.hints, result.overtime, result.skipped)
+
+    def draft(self, session: RoundSession) -> None:
+        self.store.save_draft(session.session_id, session.position, session.current.question.full_id,
+                              session.draft, session.hints, session.question_elapsed())
+        self.store.save_state(session.session_id, session.to_state())
+
+    def state(self, session: RoundSession) -> None:
+        self.store.save_state(session.session_id, session.to_state())
+
+    def finished(self, session: RoundSession, status: str) -> None:
+        self.store.finish_session(session.session_id, status)
+
+
+class ResumeError(Exception):
+    pass
+
+
+def find_question(bank: Bank, full_id: str):  # type: ignore[no-untyped-def]
+    """A bank question, or a follow-up rebuilt from its parent ("pack/id~f2")."""
+    if "~f" in full_id:
+        parent_id, _, number = full_id.rpartition("~f")
+        parent = bank.question(parent_id)
+        if parent is not None and number.isdigit() and 0 < int(number) <= len(parent.follow_ups):
+            return follow_up_question(parent, int(number) - 1)
+        return None
+    return bank.question(full_id)
+
+
+def score_from_dict(data: dict) -> Score:
+    concepts = tuple(ConceptResult(c["concept"], c["verdict"], c["credit"], c["weight"], c["required"], c["phrase"],
+                                   tuple(c["span"]) if c["span"] else None, c["similarity"], c["matched_text"])
+                     for c in data["concepts"])
+    mistakes = tuple(MisconceptionResult(m["claim"], m["penalty"], m["phrase"], tuple(m["span"]), m["matched_text"],
+                                         m.get("correction", "")) for m in data["misconceptions"])
+    return Score(data["score"], data["verdict"], data["coverage"], concepts, mistakes, tuple(data["reasons"]),
+                 data.get("hints_taken", 0))
+
+
+def resume_session(store: Store, bank: Bank, session_id: int, clock: Callable[[], float] = time.monotonic,
+                   wall: Callable[[], float] = time.time) -> RoundSession:
+    """Rebuild an unfinished round, with the draft that was being typed."""
+    row = store.session(session_id)
+    if row is None:
+        raise ResumeError(f"no session {session_id}")
+    state = row.state
+    items = []
+    for full_id, stage, parent in state["items"]:
+        question = find_question(bank, full_id)
+        if question is None:
+            raise ResumeError(f"question {full_id} is no longer in any loaded pack")
+        items.append(Item(question, stage, parent))
+    session = RoundSession(spec_from_dict(state["spec"]), items, clock, wall, StoreRecorder(store), session_id,
+                           position=state["position"], phase=state["phase"], deadline_at=row.deadline_at)
+    session.stage_used = {int(k): v for k, v in state["stage_used"].items()}
+    for attempt in store.attempts(session_id):
+        question = find_question(bank, attempt.question_id) or items[min(attempt.position, len(items) - 1)].question
+        session.results.append(AttemptResult(attempt.position, question, attempt.answer, score_from_dict(attempt.breakdown),
+                                             attempt.seconds, attempt.hints, attempt.overtime, attempt.skipped, attempt.id))
+    draft = store.draft(session_id, session.position)
+    answered = any(r.position == session.position for r in session.results)
+    if session.phase == "asking" and answered:
+        session.phase = "feedback"  # killed between the answer's commit and the state's
+    if session.phase == "asking":
+        session.draft = draft.text if draft else ""
+        session.hints = draft.hints if draft else state.get("hints", 0)
+        session._elapsed_before = draft.elapsed if draft else state.get("elapsed", 0.0)
+        session._running_since = clock()
+    return session

@@ -1,0 +1,158 @@
+"""Reading and writing the history: sessions, attempts, drafts and disputes.
+
+Every write is its own committed transaction, made as it happens: an answer is safe on disk the
+moment it is submitted, and a draft within seconds of being typed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from interview.store.db import connect
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    kind: str
+    mode: str
+    status: str
+    started_at: float
+    finished_at: float | None
+    deadline_at: float | None
+    state: dict
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRow:
+    id: int
+    session_id: int
+    position: int
+    question_id: str
+    topic: str
+    answer: str
+    score: float
+    verdict: str
+    breakdown: dict
+    rubric_hash: str
+    seconds: float
+    hints: int
+    overtime: bool
+    skipped: bool
+    submitted_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    session_id: int
+    position: int
+    question_id: str
+    text: str
+    hints: int
+    elapsed: float
+    saved_at: float
+
+
+class Store:
+    def __init__(self, path: Path | str, wall_clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self.db = connect(path)
+        self.now = wall_clock
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- sessions ---------------------------------------------------------------------------
+    def create_session(self, kind: str, mode: str, state: dict, deadline_at: float | None = None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO sessions (kind, mode, started_at, deadline_at, state) VALUES (?, ?, ?, ?, ?)",
+            (kind, mode, self.now(), deadline_at, json.dumps(state)))
+        return int(cursor.lastrowid)
+
+    def save_state(self, session_id: int, state: dict) -> None:
+        self.db.execute("UPDATE sessions SET state = ? WHERE id = ?", (json.dumps(state), session_id))
+
+    def finish_session(self, session_id: int, status: str = "finished") -> None:
+        self.db.execute("UPDATE sessions SET status = ?, finished_at = ? WHERE id = ?", (status, self.now(), session_id))
+        self.db.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
+
+    def session(self, session_id: int) -> SessionRow | None:
+        row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return _session(row) if row else None
+
+    def unfinished_session(self) -> SessionRow | None:
+        row = self.db.execute("SELECT * FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1").fetchone()
+        return _session(row) if row else None
+
+    def recent_sessions(self, limit: int = 10) -> list[tuple[SessionRow, int, float | None]]:
+        """Latest sessions with their attempt count and mean score."""
+        rows = self.db.execute(
+            "SELECT s.*, COUNT(a.id), AVG(a.score) FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id "
+            "GROUP BY s.id ORDER BY s.id DESC LIMIT ?", (limit,)).fetchall()
+        return [(_session(row[:8]), row[8], row[9]) for row in rows]
+
+    # -- attempts ---------------------------------------------------------------------------
+    def record_attempt(self, session_id: int, position: int, question_id: str, topic: str, answer: str,
+                       score: dict, rubric_hash: str, seconds: float, hints: int, overtime: bool,
+                       skipped: bool) -> int:
+        with self.db:  # the attempt and the removal of its draft land together or not at all
+            self.db.execute("BEGIN IMMEDIATE")
+            cursor = self.db.execute(
+                "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
+                "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (session_id, position, question_id, topic, answer, score["score"], score["verdict"], json.dumps(score),
+                 rubric_hash, seconds, hints, int(overtime), int(skipped), self.now()))
+            self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
+        return int(cursor.lastrowid)
+
+    def attempts(self, session_id: int) -> list[AttemptRow]:
+        rows = self.db.execute("SELECT * FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,))
+        return [_attempt(row) for row in rows]
+
+    def question_history(self) -> dict[str, tuple[int, float]]:
+        """Per question: how many attempts, and the latest score (for choosing what to ask)."""
+        rows = self.db.execute(
+            "SELECT question_id, COUNT(*), (SELECT score FROM attempts b WHERE b.question_id = a.question_id "
+            "ORDER BY submitted_at DESC, id DESC LIMIT 1) FROM attempts a WHERE skipped = 0 GROUP BY question_id")
+        return {qid: (count, last) for qid, count, last in rows}
+
+    def weak_topics(self, limit: int = 5) -> list[tuple[str, float, int]]:
+        rows = self.db.execute(
+            "SELECT topic, AVG(score), COUNT(*) FROM attempts WHERE skipped = 0 GROUP BY topic "
+            "HAVING COUNT(*) >= 1 ORDER BY AVG(score) ASC, COUNT(*) DESC LIMIT ?", (limit,))
+        return [(topic, mean, count) for topic, mean, count in rows]
+
+    # -- drafts and disputes ----------------------------------------------------------------
+    def save_draft(self, session_id: int, position: int, question_id: str, text: str, hints: int, elapsed: float) -> None:
+        self.db.execute(
+            "INSERT INTO drafts (session_id, position, question_id, text, hints, elapsed, saved_at) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id, position) DO UPDATE SET question_id = excluded.question_id, "
+            "text = excluded.text, hints = excluded.hints, elapsed = excluded.elapsed, saved_at = excluded.saved_at",
+            (session_id, position, question_id, text, hints, elapsed, self.now()))
+
+    def draft(self, session_id: int, position: int) -> Draft | None:
+        row = self.db.execute("SELECT * FROM drafts WHERE session_id = ? AND position = ?", (session_id, position)).fetchone()
+        return Draft(*row) if row else None
+
+    def add_dispute(self, attempt_id: int, concept: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
+                        (attempt_id, concept, self.now()))
+
+    def disputes(self, attempt_id: int) -> list[str]:
+        return [c for (c,) in self.db.execute("SELECT concept FROM disputes WHERE attempt_id = ? ORDER BY id", (attempt_id,))]
+
+
+def _session(row: Any) -> SessionRow:
+    return SessionRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]))
+
+
+def _attempt(row: sqlite3.Row | tuple) -> AttemptRow:
+    values = list(row)
+    values[8] = json.loads(values[8])
+    values[12], values[13] = bool(values[12]), bool(values[13])
+    return AttemptRow(*values)
