@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import time
+import tomllib
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
+from interview import locations
 from interview.bank import Bank, load_bank
-from interview.tui.screens.home import HomeScreen
+from interview.rounds import (ASKING, BREAK, DONE, FEEDBACK, PRACTICE, RoundSession, RoundSpec, StoreRecorder,
+                              plan_round)
+from interview.rounds.formats import drill, onsite_loop, phone_screen, take_home
+from interview.store import Store, StoreError
+
+AUTOSAVE_SECONDS = 3.0
 
 
 class InterviewApp(App[None]):
@@ -17,18 +26,158 @@ class InterviewApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "interview"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "help", "Keys", id="app.help"),
+        Binding("f2", "toggle_theme", "Light/dark", id="app.theme", show=False),
+    ]
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, store: Store | None, clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time, autosave_seconds: float = AUTOSAVE_SECONDS,
+                 keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None) -> None:
         super().__init__()
         self.bank = bank
+        self.store = store
+        self.clock = clock
+        self.wall = wall
+        self.autosave_seconds = autosave_seconds
+        self.store_problem = store_problem
+        self.seed = seed
+        self._keymap = keymap or {}
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.bank))
+        from interview.tui.screens.home import HomeScreen
+
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        self.push_screen(HomeScreen())
+        if self.store_problem:
+            self.notify(self.store_problem, title="History unavailable", severity="error", timeout=15)
+
+    # -- rounds -----------------------------------------------------------------------------
+    def start_round(self, spec: RoundSpec) -> None:
+        history = self.store.question_history() if self.store else {}
+        stages = plan_round(spec, self.bank.questions, history, seed=self.seed)
+        try:
+            session = RoundSession.start(spec, stages, StoreRecorder(self.store) if self.store else None,
+                                         self.clock, self.wall)
+        except ValueError as error:
+            self.notify(str(error), title="Cannot start", severity="error")
+            return
+        self.show_round(session, replace=False)
+
+    def show_round(self, session: RoundSession, replace: bool = True) -> None:
+        """Show the screen for where the round is; round screens replace each other above home."""
+        from interview.tui.screens.breaktime import BreakScreen
+        from interview.tui.screens.feedback import FeedbackScreen
+        from interview.tui.screens.question import QuestionScreen
+        from interview.tui.screens.summary import SummaryScreen
+
+        screen: Screen
+        if session.phase == FEEDBACK and session.spec.mode != PRACTICE:
+            session.advance()  # strict rounds give feedback only at the end, as an interviewer would
+            return self.show_round(session, replace)
+        if session.phase == ASKING:
+            screen = QuestionScreen(session)
+        elif session.phase == FEEDBACK:
+            screen = FeedbackScreen(session, session.results[-1])
+        elif session.phase == BREAK:
+            screen = BreakScreen(session)
+        else:
+            screen = SummaryScreen(session)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def resume_round(self, session_id: int) -> None:
+        from interview.rounds import ResumeError, resume_session
+
+        try:
+            session = resume_session(self.store, self.bank, session_id, self.clock, self.wall)
+        except ResumeError as error:
+            self.notify(f"Cannot resume: {error}", severity="error")
+            return
+        if session.phase == DONE:
+            return
+        self.show_round(session, replace=False)
+
+    def spec_for(self, kind: str, mode: str = PRACTICE) -> RoundSpec:
+        if kind == "phone":
+            return phone_screen(mode)
+        if kind == "onsite":
+            return onsite_loop(mode)
+        if kind == "take-home":
+            return take_home(mode)
+        return drill()
+
+    # -- app actions ------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Start phone screen", "A 30-minute phone screen: 6 questions",
+                            lambda: self.start_round(phone_screen()))
+        yield SystemCommand("Start onsite loop", "Five 45-minute sessions with breaks",
+                            lambda: self.start_round(onsite_loop()))
+        yield SystemCommand("Start take-home", "One case study with an effort limit and a deadline",
+                            lambda: self.start_round(take_home()))
+        yield SystemCommand("Drill weak areas", "Your weakest and least-practised questions first",
+                            lambda: self.start_round(drill()))
+        yield SystemCommand("Open history", "Recent sessions on the home screen", self.action_home)
+
+    def action_help(self) -> None:
+        from interview.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    async def action_quit(self) -> None:
+        save = getattr(self.screen, "save_draft", None)
+        if save:
+            save()  # quitting mid-answer keeps the text; the round is offered again on the next start
+        self.exit()
 
 
-def make_app(bank: Bank | None = None, packs: Iterable[Path] = ()) -> InterviewApp:
-    return InterviewApp(bank if bank is not None else load_bank(packs))
+def _load_keymap() -> dict[str, str]:
+    """[keymap] in config.toml: binding id = "key", e.g.  question.submit = "ctrl+enter"."""
+    path = locations.config_path()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    keymap = data.get("keymap", {})
+    flat: dict[str, str] = {}
+
+    def walk(table: dict, prefix: str) -> None:  # `question.submit = "f5"` is a nested table in TOML
+        for key, value in table.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                flat[f"{prefix}{key}"] = str(value)
+
+    if isinstance(keymap, dict):
+        walk(keymap, "")
+    return flat
+
+
+def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None,
+             **options) -> InterviewApp:  # type: ignore[no-untyped-def]
+    """Build the app: the CLI passes pack paths; tests pass a bank, an in-memory store and clocks."""
+    problem = ""
+    if store is None:
+        try:
+            store = Store(locations.database_path())
+        except (StoreError, OSError) as error:
+            problem = f"{error}. Rounds still work, but nothing will be saved."
+            store = Store(":memory:")
+    options.setdefault("keymap", _load_keymap())
+    return InterviewApp(bank if bank is not None else load_bank(packs), store, store_problem=problem, **options)
 
 
 def run_app(packs: Iterable[Path] = ()) -> None:

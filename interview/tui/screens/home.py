@@ -1,34 +1,104 @@
-"""Home: what is loaded, and what was skipped and why."""
+"""Home: start a round, resume an unfinished one, recent sessions and weak areas at a glance."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+import time
 
-from interview.bank import Bank
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+ROUND_CHOICES = [
+    ("phone", "Phone screen", "6 questions, 30 minutes"),
+    ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each"),
+    ("take-home", "Take-home case", "one case study, effort limit and deadline"),
+    ("drill", "Drill", "weakest and least-practised questions first"),
+    ("custom", "Custom round", "your packs, topics, difficulty and time"),
+]
 
 
 class HomeScreen(Screen[None]):
-    def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
+    BINDINGS = [
+        Binding("p", "setup('phone')", "Phone", id="home.phone"),
+        Binding("o", "setup('onsite')", "Onsite", id="home.onsite"),
+        Binding("t", "setup('take-home')", "Take-home", id="home.take_home"),
+        Binding("d", "setup('drill')", "Drill", id="home.drill"),
+        Binding("c", "setup('custom')", "Custom", id="home.custom"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        count = sum(len(p.questions) for p in self.bank.packs)
-        yield Static(Text(f"{len(self.bank.packs)} packs, {count} questions"), id="bank-summary")
-        yield DataTable(id="packs", cursor_type="row", zebra_stripes=True)
-        if self.bank.skipped:
-            # pack text is data: Text() renders it literally, never as markup
-            lines = [f"skipped {s.errors[0]}" for s in self.bank.skipped]
-            yield Static(Text("\n".join(lines)), id="skipped")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-menu"):
+                yield Static(Text("Start a round", style="bold"), classes="section-title")
+                yield OptionList(id="rounds")
+                yield Static(id="resume-note")
+            with Vertical(id="home-side"):
+                yield Static(Text("Recent sessions", style="bold"), classes="section-title")
+                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield Static(Text("Weak areas", style="bold"), classes="section-title")
+                yield Static(id="weak")
+        yield Static(id="bank-summary")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#packs", DataTable)
-        table.add_columns("pack", "title", "questions", "source")
-        for pack in self.bank.packs:
-            source = "built-in" if pack.builtin else str(pack.path)
-            table.add_row(Text(pack.id), Text(pack.title), str(len(pack.questions)), Text(source), key=pack.id)
+        table = self.query_one("#recent", DataTable)
+        table.add_columns("when", "round", "answers", "score", "status")
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        options = self.query_one("#rounds", OptionList)
+        options.clear_options()
+        unfinished = app.store.unfinished_session() if app.store else None
+        if unfinished:
+            options.add_option(Option(Text(f"Resume {unfinished.kind} round", style="bold"), id="resume"))
+        for kind, title, detail in ROUND_CHOICES:
+            options.add_option(Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind))
+        self.query_one("#resume-note", Static).update(
+            Text("An unfinished round is waiting: press r to resume it.", style="italic") if unfinished else "")
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        recent = app.store.recent_sessions(8) if app.store else []
+        for session, answers, mean in recent:
+            when = time.strftime("%d %b %H:%M", time.localtime(session.started_at))
+            table.add_row(when, session.kind, str(answers), "-" if mean is None else f"{mean:.2f}", session.status)
+        weak = app.store.weak_topics(5) if app.store else []
+        lines = Text()
+        for topic, mean, count in weak:
+            lines.append(f"{mean:.2f}  ", style="red" if mean < 0.5 else "yellow" if mean < 0.7 else "green")
+            lines.append(f"{topic}  ({count} answer{'s' if count != 1 else ''})\n")
+        self.query_one("#weak", Static).update(lines if weak else Text("Nothing yet: finish a round to see your weak spots.", style="dim"))
+        count = sum(len(p.questions) for p in app.bank.packs)
+        summary = Text(f"{len(app.bank.packs)} packs, {count} questions", style="dim")
+        for skipped in app.bank.skipped:  # pack text is data: rendered literally, never as markup
+            summary.append(f"\nskipped {skipped.errors[0]}", style="red")
+        self.query_one("#bank-summary", Static).update(summary)
+
+    @on(OptionList.OptionSelected, "#rounds")
+    def choose_round(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id == "resume":
+            self.action_resume()
+        elif event.option_id:
+            self.action_setup(event.option_id)
+
+    def action_setup(self, kind: str) -> None:
+        from interview.tui.screens.setup import RoundSetupScreen
+
+        self.app.push_screen(RoundSetupScreen(kind))
+
+    def action_resume(self) -> None:
+        unfinished = self.app.store.unfinished_session() if self.app.store else None
+        if unfinished is None:
+            self.notify("There is no unfinished round to resume.")
+            return
+        self.app.resume_round(unfinished.id)

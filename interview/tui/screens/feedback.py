@@ -1,0 +1,96 @@
+"""Feedback on one answer: score and verdict, each concept with its evidence, the model answer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from interview.rounds import RoundSession
+from interview.rounds.session import AttemptResult
+from interview.scoring import MISSED
+from interview.tui.widgets.evidence import concept_lines, highlighted_answer
+
+VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}
+
+
+def score_banner(result: AttemptResult) -> Text:
+    score = result.score
+    text = Text.assemble((f" {score.value:.2f} ", f"reverse {VERDICT_STYLE[score.verdict]}"),
+                         "  ", (score.verdict.upper(), VERDICT_STYLE[score.verdict]))
+    details = [f"{result.seconds / 60:.1f} min"]
+    if result.hints:
+        details.append(f"{result.hints} hint{'s' if result.hints > 1 else ''}")
+    if result.overtime:
+        details.append("submitted by the clock")
+    if result.skipped:
+        details.append("skipped")
+    text.append("   " + " · ".join(details), style="dim")
+    return text
+
+
+class FeedbackScreen(Screen[None]):
+    """After an answer (practice mode), or from the summary when reviewing (read_only)."""
+
+    BINDINGS = [
+        Binding("enter,n", "next", "Next", id="feedback.next"),
+        Binding("i", "dispute", "I covered this", id="feedback.dispute"),
+        Binding("escape", "back", "Back", id="feedback.back", show=False),
+    ]
+
+    def __init__(self, session: RoundSession, result: AttemptResult, read_only: bool = False) -> None:
+        super().__init__()
+        self.session, self.result, self.read_only = session, result, read_only
+
+    def compose(self) -> ComposeResult:
+        question = self.result.question
+        yield Header()
+        with VerticalScroll(id="feedback-body"):
+            yield Static(score_banner(self.result), id="score")
+            yield Static(Text(question.prompt.strip(), style="italic"), id="feedback-prompt")
+            yield Static(Text("What the grader looked for", style="bold"), classes="section-title")
+            yield Static(concept_lines(self.result.score), id="concepts")
+            yield Static(Text("Your answer, with the evidence highlighted", style="bold"), classes="section-title")
+            yield Static(highlighted_answer(self.result.answer, self.result.score), id="answer-evidence")
+            yield Static(Text("Model answer", style="bold"), classes="section-title")
+            yield Static(Text(question.model_answer.strip()), id="model-answer")
+            if question.sources:
+                yield Static(Text("Further study: " + "; ".join(question.sources), style="dim"), id="sources")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.result.question.full_id
+        self.query_one("#feedback-body").focus()
+
+    def action_next(self) -> None:
+        if self.read_only:
+            self.app.pop_screen()
+            return
+        self.session.advance()
+        self.app.show_round(self.session)
+
+    def action_back(self) -> None:
+        if self.read_only:
+            self.app.pop_screen()
+
+    def action_dispute(self) -> None:
+        """'I covered this': recorded for the pack's author; the score itself does not change."""
+        from interview.tui.screens.dialogs import ChoiceDialog
+
+        missed = [c.concept for c in self.result.score.concepts if c.verdict != "hit"]
+        if not missed:
+            self.notify("Every concept was already credited.")
+            return
+
+        def record(concept: str | None) -> None:
+            if concept and self.app.store and self.result.attempt_id is not None:
+                self.app.store.add_dispute(self.result.attempt_id, concept)
+                self.notify(f"Recorded: you believe you covered '{concept}'. The pack's author will see it.")
+
+        self.app.push_screen(ChoiceDialog("Which concept did you cover?", missed), record)
+
+
+__all__ = ["FeedbackScreen", "MISSED", "score_banner"]

@@ -1,0 +1,44 @@
+"""Every key, read from the bindings themselves so the list cannot go stale."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from interview.tui.screens.breaktime import BreakScreen
+from interview.tui.screens.feedback import FeedbackScreen
+from interview.tui.screens.home import HomeScreen
+from interview.tui.screens.question import QuestionScreen
+from interview.tui.screens.setup import RoundSetupScreen
+from interview.tui.screens.summary import SummaryScreen
+
+SCREENS = [("Everywhere", None), ("Home", HomeScreen), ("Round setup", RoundSetupScreen),
+           ("Answering", QuestionScreen), ("Feedback", FeedbackScreen), ("Break", BreakScreen),
+           ("Summary", SummaryScreen)]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        keymap = getattr(self.app, "_keymap", {})
+        text = Text()
+        for title, screen in SCREENS:
+            bindings = self.app.BINDINGS if screen is None else screen.BINDINGS
+            text.append(f"{title}\n", style="bold")
+            for binding in bindings:
+                if isinstance(binding, Binding):
+                    key = keymap.get(binding.id or "", binding.key)
+                    text.append(f"  {key:<18}", style="bold cyan")
+                    text.append(f"{binding.description}")
+                    text.append(f"   [{binding.id}]\n" if binding.id else "\n", style="dim")
+        text.append("\nRemap any key in config.toml under [keymap], by the id in brackets, e.g.\n", style="dim")
+        text.append('  [keymap]\n  question.submit = "f5"\n', style="dim")
+        text.append("ctrl+p opens the command palette: start rounds, change theme.", style="dim")
+        with VerticalScroll(classes="dialog", id="help-body"):
+            yield Static(Text("Keys", style="bold"), classes="dialog-title")
+            yield Static(text)

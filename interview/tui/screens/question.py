@@ -1,0 +1,186 @@
+"""The question: prompt, countdown, the answer editor with a word count, hint, submit, skip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Static, TextArea
+
+from interview.rounds import RoundSession
+from interview.rounds.takehome import SUBMITTABLE, read_submission
+from interview.tui.widgets.countdown import Countdown
+
+
+class QuestionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", id="question.submit", priority=True),
+        Binding("ctrl+g", "hint", "Hint", id="question.hint", priority=True),
+        Binding("ctrl+n", "skip", "Skip", id="question.skip", priority=True),
+        Binding("ctrl+b", "pause", "Pause", id="question.pause", priority=True),
+        Binding("ctrl+o", "submit_file", "Submit file", id="question.file", priority=True, show=False),
+    ]
+
+    def __init__(self, session: RoundSession) -> None:
+        super().__init__()
+        self.session = session
+        self._saved_text = session.draft
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        question = session.current.question
+        yield Header()
+        with Horizontal(id="question-bar"):
+            yield Static(self._progress(), id="progress")
+            yield Countdown(id="countdown")
+        with VerticalScroll(id="prompt-box"):
+            yield Static(Text(question.prompt.strip()), id="prompt")
+            if question.case is not None:
+                yield Static(self._case_text(), id="case")
+            yield Static(id="hints")
+        yield TextArea(session.draft, id="answer", soft_wrap=True, show_line_numbers=False)
+        yield Static(id="word-count")
+        yield Footer()
+
+    def _progress(self) -> Text:
+        session = self.session
+        item = session.current
+        label = "follow-up" if item.follow_up_of is not None else f"question {session.position + 1} of {len(session.items)}"
+        stage = f" · {session.stage.name}" if session.stage.name != session.spec.title else ""
+        text = Text.assemble((session.spec.title, "bold"), f"{stage} · {label} · ",
+                             (item.question.topic, "dim"), f" · difficulty {item.question.difficulty}")
+        if session.spec.mode == "strict":
+            text.append(" · strict", style="bold red")
+        return text
+
+    def _case_text(self) -> Text:
+        case = self.session.current.question.case
+        text = Text()
+        if case.dataset:
+            text.append("Dataset: ", style="bold")
+            text.append(case.dataset + "\n")
+        if case.deliverables:
+            text.append("Deliverables:\n", style="bold")
+            for deliverable in case.deliverables:
+                text.append(f"  • {deliverable}\n")
+        text.append(f"Effort limit {case.effort_minutes // 60}h{case.effort_minutes % 60:02}m; "
+                    f"submit a file with ctrl+o (.md, .txt, .py, .ipynb)", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.current.question.full_id
+        self._show_hints()
+        self.update_clock()
+        self.update_word_count(self.session.draft)
+        self.set_interval(1.0, self.tick)
+        self.set_interval(self.app.autosave_seconds, self.save_draft)
+        self.query_one("#answer", TextArea).focus()
+
+    # -- time -------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Once a second (tests call it directly with a fake clock)."""
+        events = self.session.tick()
+        self.update_clock()
+        for event in events:
+            if event.kind == "warning":
+                self.notify(event.message, severity="warning", timeout=6)
+            elif event.kind == "timeout":
+                self.app.notify(event.message, severity="warning", timeout=8)
+                while isinstance(self.app.screen, ModalScreen):  # a dialog must not outlive the question
+                    self.app.pop_screen()
+                self.app.show_round(self.session)
+                return
+
+    def update_clock(self) -> None:
+        countdown = self.query_one(Countdown)
+        limit = self.session.hard_limit()
+        countdown.elapsed = self.session.question_elapsed()
+        if limit is None:
+            countdown.seconds_left = None
+        else:
+            countdown.seconds_left, countdown.label = max(0.0, limit[0]), limit[1]
+
+    # -- typing -----------------------------------------------------------------------------
+    @on(TextArea.Changed, "#answer")
+    def answer_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        self.session.set_draft(text)
+        self.update_word_count(text)
+
+    def update_word_count(self, text: str) -> None:
+        words = len(text.split())
+        self.query_one("#word-count", Static).update(Text(f"{words} word{'s' if words != 1 else ''}", style="dim"))
+
+    def save_draft(self) -> None:
+        """Autosave: every few seconds while typing, and whenever the screen changes."""
+        if self.session.draft != self._saved_text and self.session.phase == "asking" and self.session.recorder:
+            self.session.recorder.draft(self.session)
+            self._saved_text = self.session.draft
+
+    def on_unmount(self) -> None:
+        self.save_draft()
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_submit(self) -> None:
+        self.session.set_draft(self.query_one("#answer", TextArea).text)
+        self.session.submit()
+        self.app.show_round(self.session)
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self.app.show_round(self.session)
+
+    def action_hint(self) -> None:
+        hint = self.session.take_hint()
+        if hint is None:
+            self.notify("No more hints for this question.")
+            return
+        self._show_hints()
+
+    def _show_hints(self) -> None:
+        hints = self.session.current.question.hints[: self.session.hints]
+        text = Text()
+        for number, hint in enumerate(hints, start=1):
+            text.append(f"Hint {number}: ", style="bold yellow")
+            text.append(hint + "\n")
+        remaining = len(self.session.current.question.hints) - self.session.hints
+        if remaining:
+            text.append(f"{remaining} hint{'s' if remaining > 1 else ''} available (ctrl+g); each lowers the score cap", style="dim")
+        self.query_one("#hints", Static).update(text)
+
+    def action_pause(self) -> None:
+        from interview.tui.screens.dialogs import MessageDialog
+
+        if not self.session.pause():
+            self.notify("Strict rounds cannot be paused." if not self.session.can_pause else "Cannot pause now.")
+            return
+        self.save_draft()
+
+        def resumed(_: bool | None) -> None:
+            self.session.resume()
+            self.update_clock()
+
+        self.app.push_screen(MessageDialog("Paused", "The clock is stopped. Press enter to go on."), resumed)
+
+    def action_submit_file(self) -> None:
+        from interview.tui.screens.dialogs import PathDialog
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+            try:
+                text = read_submission(Path(path).expanduser())
+            except (OSError, ValueError) as error:
+                self.notify(str(error), severity="error")
+                return
+            self.query_one("#answer", TextArea).load_text(text)
+            self.session.set_draft(text)
+            self.save_draft()
+            self.notify(f"Loaded {path}: review it, then ctrl+s to submit.")
+
+        self.app.push_screen(PathDialog(f"Submit a file ({', '.join(SUBMITTABLE)})"), chosen)

@@ -1,0 +1,61 @@
+"""The end of a round: overall score, recommendation with reasons, per session and area, each answer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from interview.rounds import RoundSession, summarize
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [Binding("h,escape", "home", "Home", id="summary.home")]
+
+    def __init__(self, session: RoundSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        summary = summarize(self.session)
+        yield Header()
+        with VerticalScroll(id="summary-body"):
+            headline = Text.assemble((f" {summary.overall:.2f} ", "reverse bold"), "  ",
+                                     (summary.recommendation.upper(), "bold"),
+                                     (f"   {summary.answered} answered, {summary.skipped} skipped", "dim"))
+            yield Static(headline, id="headline")
+            yield Static(Text("\n".join(f"• {reason}" for reason in summary.reasons)), id="reasons")
+            if len(summary.by_stage) > 1:
+                yield Static(Text("By session", style="bold"), classes="section-title")
+                yield Static(Text("\n".join(f"{mean:.2f}  {name} ({count} answers)" for name, mean, count in summary.by_stage)))
+            yield Static(Text("By area", style="bold"), classes="section-title")
+            yield Static(Text("\n".join(f"{mean:.2f}  {area} ({count})" for area, mean, count in summary.by_area)), id="areas")
+            if summary.missed_concepts:
+                yield Static(Text("Missed most often", style="bold"), classes="section-title")
+                yield Static(Text(", ".join(f"{name} ×{n}" if n > 1 else name for name, n in summary.missed_concepts)))
+            yield Static(Text("Answers (enter to review one)", style="bold"), classes="section-title")
+            yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.session.spec.title} finished"
+        table = self.query_one("#answers", DataTable)
+        table.add_columns("#", "question", "score", "verdict", "minutes")
+        for index, result in enumerate(self.session.results):
+            table.add_row(str(index + 1), Text(result.question.prompt.strip().splitlines()[0][:60]),
+                          f"{result.score.value:.2f}", result.score.verdict, f"{result.seconds / 60:.1f}", key=str(index))
+        table.focus()
+
+    @on(DataTable.RowSelected, "#answers")
+    def review(self, event: DataTable.RowSelected) -> None:
+        from interview.tui.screens.feedback import FeedbackScreen
+
+        result = self.session.results[int(event.row_key.value)]
+        self.app.push_screen(FeedbackScreen(self.session, result, read_only=True))
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
