@@ -157,3 +157,10 @@ async def test_command_palette_offers_the_main_actions(build_app) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for title in ("Start phone screen", "Start onsite loop", "Drill weak areas", "Open history"):
             assert title in titles
+
+
+def test_pack_text_is_reflowed_but_keeps_paragraphs_lists_and_code() -> None:
+    from interview.tui.widgets.prose import reflow
+
+    text = "A job joining\ntwo tables.\n\nSteps:\n- first\n- second\n    code()\nafter"
+    assert reflow(text) == "A job joining two tables.\n\nSteps:\n- first\n- second\n    code()\nafter"

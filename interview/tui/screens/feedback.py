@@ -13,6 +13,7 @@ from interview.rounds import RoundSession
 from interview.rounds.session import AttemptResult
 from interview.scoring import MISSED
 from interview.tui.widgets.evidence import concept_lines, highlighted_answer
+from interview.tui.widgets.prose import prose
 
 VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}
 
@@ -50,13 +51,13 @@ class FeedbackScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="feedback-body"):
             yield Static(score_banner(self.result), id="score")
-            yield Static(Text(question.prompt.strip(), style="italic"), id="feedback-prompt")
+            yield Static(prose(question.prompt, "italic"), id="feedback-prompt")
             yield Static(Text("What the grader looked for", style="bold"), classes="section-title")
             yield Static(concept_lines(self.result.score), id="concepts")
             yield Static(Text("Your answer, with the evidence highlighted", style="bold"), classes="section-title")
             yield Static(highlighted_answer(self.result.answer, self.result.score), id="answer-evidence")
             yield Static(Text("Model answer", style="bold"), classes="section-title")
-            yield Static(Text(question.model_answer.strip()), id="model-answer")
+            yield Static(prose(question.model_answer), id="model-answer")
             if question.sources:
                 yield Static(Text("Further study: " + "; ".join(question.sources), style="dim"), id="sources")
         yield Footer()

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.widgets.countdown import Countdown
+from interview.tui.widgets.prose import prose, reflow
 
 
 class QuestionScreen(Screen[None]):
@@ -39,7 +40,7 @@ class QuestionScreen(Screen[None]):
             yield Static(self._progress(), id="progress")
             yield Countdown(id="countdown")
         with VerticalScroll(id="prompt-box"):
-            yield Static(Text(question.prompt.strip()), id="prompt")
+            yield Static(prose(question.prompt), id="prompt")
             if question.case is not None:
                 yield Static(self._case_text(), id="case")
             yield Static(id="hints")
@@ -63,7 +64,7 @@ class QuestionScreen(Screen[None]):
         text = Text()
         if case.dataset:
             text.append("Dataset: ", style="bold")
-            text.append(case.dataset + "\n")
+            text.append(reflow(case.dataset) + "\n")
         if case.deliverables:
             text.append("Deliverables:\n", style="bold")
             for deliverable in case.deliverables:

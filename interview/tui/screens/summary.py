@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from interview.rounds import RoundSession, summarize
+from interview.tui.widgets.prose import reflow
 
 
 class SummaryScreen(Screen[None]):
@@ -46,7 +47,7 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#answers", DataTable)
         table.add_columns("#", "question", "score", "verdict", "minutes")
         for index, result in enumerate(self.session.results):
-            table.add_row(str(index + 1), Text(result.question.prompt.strip().splitlines()[0][:60]),
+            table.add_row(str(index + 1), Text(reflow(result.question.prompt)[:60]),
                           f"{result.score.value:.2f}", result.score.verdict, f"{result.seconds / 60:.1f}", key=str(index))
         table.focus()
 
