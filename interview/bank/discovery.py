@@ -110,7 +110,7 @@ def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None) -> 
 def load_bank(extra: Iterable[Path] = (), builtin: bool = True, user: bool = True) -> Bank:
     """The bank the app and CLI use: built-in packs, then the user's folder, then --pack paths."""
     sources: list[tuple[Path, bool]] = []
-    if builtin:
+    if builtin and locations.builtin_bank_dir().is_dir():
         sources += [(p, True) for p in pack_files_in(locations.builtin_bank_dir())]
     if user:
         user_dir = locations.user_packs_dir()

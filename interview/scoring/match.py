@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from interview.scoring.normalize import Token, has_digit, normalize_word, tokenize
+from interview.scoring.normalize import STOPWORDS, Token, has_digit, normalize_word, tokenize
 
 FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
 FUZZY_CUTOFF = 84.0       # indel similarity: one typo in a 7-letter word is ~86, two ~71
@@ -37,13 +37,26 @@ class PreparedPhrase:
     negations: int                  # negation words inside the phrase itself
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+# Single letters that are words of their own in a phrase ("k means", "E-step", "p value", "t test").
+_LETTER_WORDS = frozenset("bcdefghjklmnpqrstuvwxyz")
+
+
 @lru_cache(maxsize=32768)
 def prepare_phrase(text: str) -> PreparedPhrase:
+    """A phrase's words to look for: content words, negations ("not", "no_grad") and single letters.
+
+    When dropping function words would leave less than half of a longer phrase ("one at a time"),
+    only articles are dropped, so the phrase keeps its meaning.
+    """
     tokens = tokenize(text)
-    content = [t for t in tokens if not t.stop and not t.negation] or [t for t in tokens if not t.negation] or tokens
+    content = [t for t in tokens if not t.stop or t.negation or t.norm in _LETTER_WORDS]
+    if len(tokens) >= 3 and len(content) * 2 < len(tokens):
+        content = [t for t in tokens if t.norm not in ARTICLES]
+    content = content or tokens
     words = tuple(PhraseWord(t.norm, t.stem, len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm)) for t in content)
-    return PreparedPhrase(text, words, "".join(t.norm for t in tokens if not t.negation),
-                          sum(1 for t in tokens if t.negation))
+    joined = "".join(t.norm for t in tokens)
+    return PreparedPhrase(text, words, joined, sum(1 for t in tokens if t.negation))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,8 @@ class AnswerIndex:
         if word.fuzzy and self._fuzzy_vocab:
             for candidate, similarity, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=fuzz.ratio,
                                                             score_cutoff=FUZZY_CUTOFF, limit=None):
+                if candidate[0] != word.norm[0]:
+                    continue  # slips rarely hit the first letter; border/order, pruning/running are other words
                 for i in self.by_norm[candidate]:
                     found.setdefault(i, similarity)
         result = sorted(found.items())
@@ -99,10 +114,9 @@ class AnswerIndex:
         words = phrase.words
         if not words:
             return None
-        if len(words) > 1 or len(phrase.joined) > len(words[0].norm):
-            joined = self._find_joined(phrase)
-            if joined:
-                return joined
+        joined = self._find_joined(phrase)  # "k-means" ~ "kmeans" ~ "k means", either way round
+        if joined:
+            return joined
         hits = [(i, j, sim) for j, word in enumerate(words) for i, sim in self.occurrences(word)]
         if not hits:
             return None
@@ -143,6 +157,8 @@ class AnswerIndex:
 
     def _find_joined(self, phrase: PreparedPhrase) -> PhraseMatch | None:
         key = phrase.joined
+        if len(key) < 3 or key in STOPWORDS:  # "O(n)" runs together to "on", which is not evidence
+            return None
         if key in self.by_norm:  # phrase "k-means", answer "kmeans"
             i = self.by_norm[key][0]
             return self._match(phrase, 1.0, 100.0, i, i)
@@ -161,12 +177,16 @@ class AnswerIndex:
             first, _, _ = hits[a]
             sentence = tokens[first].sentence
             seen: dict[int, tuple[float, int]] = {}
+            claimed: set[int] = set()  # one answer word fills one phrase word: "level by level" needs two
             for b in range(a, len(hits)):
                 i, j, sim = hits[b]
                 if i - first >= span_limit or tokens[i].sentence != sentence:
                     break
-                if j not in seen or sim > seen[j][0]:
+                if j not in seen and i not in claimed:
                     seen[j] = (sim, i)
+                    claimed.add(i)
+            if not seen:
+                continue
             coverage = len(seen) / size
             similarity = sum(s for s, _ in seen.values()) / len(seen)
             last = max(i for _, i in seen.values())
@@ -175,7 +195,8 @@ class AnswerIndex:
                 best = candidate
             if coverage == 1.0 and similarity == 100.0:
                 break
-        assert best is not None
+        if best is None:
+            return None
         coverage, similarity, first, last = best
         if coverage < PARTIAL_COVERAGE:
             return None

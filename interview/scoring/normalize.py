@@ -17,7 +17,8 @@ import Stemmer
 
 # A token is a number (3.5, 1,000, 95%) or a run of letters/digits, apostrophes inside (don't).
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:['’][^\W_]+)*")
-SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
+# A single newline is only a wrapped line (YAML block scalars, pasted text); a blank line ends a sentence.
+SENTENCE_BREAK = re.compile(r"[.!?;:](?=\s|$)|\n[ \t]*\n")
 
 NEGATIONS = frozenset({
     "not", "no", "never", "none", "nor", "neither", "nothing", "cannot", "without", "hardly",

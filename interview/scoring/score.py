@@ -16,6 +16,7 @@ from interview.scoring.match import AnswerIndex, PhraseMatch, prepare_phrase
 
 HIT, PARTIAL, MISSED = "hit", "partial", "missed"
 REQUIRED_CAP = 0.5                 # the most an answer missing a required concept can score
+REQUIRED_MIN_CREDIT = 1.0          # a required concept with less credit than this counts as missing
 HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
 SALAD_MIN_SEGMENTS = 7
@@ -102,7 +103,9 @@ def judge_concept(index: AnswerIndex, concept: Concept) -> ConceptResult:
     if match is None:
         return ConceptResult(concept.name, MISSED, 0.0, concept.weight, concept.required)
     verdict = HIT if match.coverage == 1.0 else PARTIAL
-    return ConceptResult(concept.name, verdict, match.coverage, concept.weight, concept.required, match.phrase,
+    # credit is the share of the phrase found: on the dev set this tracks graders better than a steeper curve
+    credit = 1.0 if verdict == HIT else match.coverage
+    return ConceptResult(concept.name, verdict, credit, concept.weight, concept.required, match.phrase,
                          (match.start, match.end), match.similarity, index.text[match.start:match.end])
 
 
@@ -147,9 +150,10 @@ def score_answer(answer: str, rubric: Sequence[Concept], misconceptions: Sequenc
     if full_credit_at < 1.0 and coverage > 0:
         reasons.append(f"drafted rubric: covering {full_credit_at:.0%} of its weight earns full marks")
     for result in results:
-        if result.required and result.verdict == MISSED and value > REQUIRED_CAP:
+        if result.required and result.credit < REQUIRED_MIN_CREDIT and value > REQUIRED_CAP:
             value = REQUIRED_CAP
-            reasons.append(f"capped at {REQUIRED_CAP:.2f}: required concept '{result.concept}' was missed")
+            how = "missed" if result.verdict == MISSED else "barely touched"
+            reasons.append(f"capped at {REQUIRED_CAP:.2f}: required concept '{result.concept}' was {how}")
     cap = HINT_CAPS[min(hints_taken, len(HINT_CAPS) - 1)]
     if hints_taken and value > cap:
         value = cap

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import time
-import tomllib
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from interview import locations
-from interview.bank import Bank, load_bank
-from interview.rounds import (ASKING, BREAK, DONE, FEEDBACK, PRACTICE, RoundSession, RoundSpec, StoreRecorder,
-                              plan_round)
-from interview.rounds.formats import drill, onsite_loop, phone_screen, take_home
-from interview.store import Store, StoreError
+
+if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the start-up path
+    from interview.bank import Bank
+    from interview.rounds import RoundSession, RoundSpec
+    from interview.store import Store
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -32,11 +33,13 @@ class InterviewApp(App[None]):
         Binding("f2", "toggle_theme", "Light/dark", id="app.theme", show=False),
     ]
 
-    def __init__(self, bank: Bank, store: Store | None, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, bank: Bank | None, store: Store | None, clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time, autosave_seconds: float = AUTOSAVE_SECONDS,
-                 keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None) -> None:
+                 keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None,
+                 pack_paths: Iterable[Path] = ()) -> None:
         super().__init__()
-        self.bank = bank
+        self.bank = bank  # None until the loading worker is done
+        self.pack_paths = list(pack_paths)
         self.store = store
         self.clock = clock
         self.wall = wall
@@ -53,9 +56,33 @@ class InterviewApp(App[None]):
         self.push_screen(HomeScreen())
         if self.store_problem:
             self.notify(self.store_problem, title="History unavailable", severity="error", timeout=15)
+        if self.bank is None:
+            self.call_after_refresh(self.load_bank)  # after the first frame: parsing must not delay it
+
+    @work(thread=True, exclusive=True, group="bank")
+    def load_bank(self) -> Bank:
+        """Packs are parsed off the UI thread, after the first screen is up."""
+        from interview.bank import load_bank
+
+        return load_bank(self.pack_paths)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's outcome lands here: one place for results and failures."""
+        if event.state == WorkerState.ERROR:
+            self.notify(f"{event.worker.name} failed: {event.worker.error}", severity="error", timeout=15)
+        elif event.state == WorkerState.SUCCESS and event.worker.group == "bank":
+            self.bank = event.worker.result
+            refresh = getattr(self.screen, "refresh_data", None)
+            if refresh:
+                refresh()
 
     # -- rounds -----------------------------------------------------------------------------
     def start_round(self, spec: RoundSpec) -> None:
+        from interview.rounds import RoundSession, StoreRecorder, plan_round
+
+        if self.bank is None:
+            self.notify("Still loading the question packs; try again in a moment.")
+            return
         history = self.store.question_history() if self.store else {}
         stages = plan_round(spec, self.bank.questions, history, seed=self.seed)
         try:
@@ -68,6 +95,7 @@ class InterviewApp(App[None]):
 
     def show_round(self, session: RoundSession, replace: bool = True) -> None:
         """Show the screen for where the round is; round screens replace each other above home."""
+        from interview.rounds import ASKING, BREAK, FEEDBACK, PRACTICE
         from interview.tui.screens.breaktime import BreakScreen
         from interview.tui.screens.feedback import FeedbackScreen
         from interview.tui.screens.question import QuestionScreen
@@ -91,8 +119,11 @@ class InterviewApp(App[None]):
             self.push_screen(screen)
 
     def resume_round(self, session_id: int) -> None:
-        from interview.rounds import ResumeError, resume_session
+        from interview.rounds import DONE, ResumeError, resume_session
 
+        if self.bank is None:
+            self.notify("Still loading the question packs; try again in a moment.")
+            return
         try:
             session = resume_session(self.store, self.bank, session_id, self.clock, self.wall)
         except ResumeError as error:
@@ -102,17 +133,10 @@ class InterviewApp(App[None]):
             return
         self.show_round(session, replace=False)
 
-    def spec_for(self, kind: str, mode: str = PRACTICE) -> RoundSpec:
-        if kind == "phone":
-            return phone_screen(mode)
-        if kind == "onsite":
-            return onsite_loop(mode)
-        if kind == "take-home":
-            return take_home(mode)
-        return drill()
-
     # -- app actions ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from interview.rounds.formats import drill, onsite_loop, phone_screen, take_home
+
         yield from super().get_system_commands(screen)
         yield SystemCommand("Start phone screen", "A 30-minute phone screen: 6 questions",
                             lambda: self.start_round(phone_screen()))
@@ -146,6 +170,10 @@ class InterviewApp(App[None]):
 def _load_keymap() -> dict[str, str]:
     """[keymap] in config.toml: binding id = "key", e.g.  question.submit = "ctrl+enter"."""
     path = locations.config_path()
+    if not path.is_file():
+        return {}
+    import tomllib  # only when there is a config to read
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -168,7 +196,9 @@ def _load_keymap() -> dict[str, str]:
 
 def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None,
              **options) -> InterviewApp:  # type: ignore[no-untyped-def]
-    """Build the app: the CLI passes pack paths; tests pass a bank, an in-memory store and clocks."""
+    """Build the app: the CLI passes pack paths (loaded in a worker); tests pass a bank, a store and clocks."""
+    from interview.store import Store, StoreError
+
     problem = ""
     if store is None:
         try:
@@ -177,7 +207,7 @@ def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store 
             problem = f"{error}. Rounds still work, but nothing will be saved."
             store = Store(":memory:")
     options.setdefault("keymap", _load_keymap())
-    return InterviewApp(bank if bank is not None else load_bank(packs), store, store_problem=problem, **options)
+    return InterviewApp(bank, store, store_problem=problem, pack_paths=packs, **options)
 
 
 def run_app(packs: Iterable[Path] = ()) -> None:

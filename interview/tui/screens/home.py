@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 ROUND_CHOICES = [
@@ -41,15 +42,13 @@ class HomeScreen(Screen[None]):
                 yield Static(id="resume-note")
             with Vertical(id="home-side"):
                 yield Static(Text("Recent sessions", style="bold"), classes="section-title")
-                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield Static(id="recent")  # a plain table: DataTable's cost is not worth it on the first screen
                 yield Static(Text("Weak areas", style="bold"), classes="section-title")
                 yield Static(id="weak")
         yield Static(id="bank-summary")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#recent", DataTable)
-        table.add_columns("when", "round", "answers", "score", "status")
         self.refresh_data()
 
     def on_screen_resume(self) -> None:
@@ -66,18 +65,21 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind))
         self.query_one("#resume-note", Static).update(
             Text("An unfinished round is waiting: press r to resume it.", style="italic") if unfinished else "")
-        table = self.query_one("#recent", DataTable)
-        table.clear()
         recent = app.store.recent_sessions(8) if app.store else []
+        table = Table("when", "round", "answers", "score", "status", box=None, header_style="bold", expand=True)
         for session, answers, mean in recent:
             when = time.strftime("%d %b %H:%M", time.localtime(session.started_at))
             table.add_row(when, session.kind, str(answers), "-" if mean is None else f"{mean:.2f}", session.status)
+        self.query_one("#recent", Static).update(table if recent else Text("No sessions yet.", style="dim"))
         weak = app.store.weak_topics(5) if app.store else []
         lines = Text()
         for topic, mean, count in weak:
             lines.append(f"{mean:.2f}  ", style="red" if mean < 0.5 else "yellow" if mean < 0.7 else "green")
             lines.append(f"{topic}  ({count} answer{'s' if count != 1 else ''})\n")
         self.query_one("#weak", Static).update(lines if weak else Text("Nothing yet: finish a round to see your weak spots.", style="dim"))
+        if app.bank is None:
+            self.query_one("#bank-summary", Static).update(Text("Loading question packs…", style="dim"))
+            return
         count = sum(len(p.questions) for p in app.bank.packs)
         summary = Text(f"{len(app.bank.packs)} packs, {count} questions", style="dim")
         for skipped in app.bank.skipped:  # pack text is data: rendered literally, never as markup

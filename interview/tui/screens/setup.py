@@ -48,7 +48,7 @@ class RoundSetupScreen(Screen[None]):
                     yield Label(label)
                     yield Input("", id="minutes", type="number", max_length=5)
             if self.kind == "custom":
-                areas = sorted({q.area for q in self.app.bank.questions})
+                areas = sorted({q.area for q in self.app.bank.questions}) if self.app.bank else []
                 yield Label("Topic areas (none selected: all)")
                 yield SelectionList[str](*[(area, area) for area in areas], id="areas")
                 yield Label("Difficulty (none selected: all)")
