@@ -192,3 +192,44 @@ def test_the_worked_example_in_docs_scoring_md() -> None:
     assert result.value == pytest.approx(0.6) and result.verdict == "pass"
     denied = answer.replace("More data reduces bias too", "More data does not reduce bias")
     assert score_answer(denied, rubric, claim).value == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    ("No interference here.", "inference"),
+    ("Check the border.", "order"), ("Pruning helps.", "running"),
+    ("Its complexity is O(n) on average.", "O(n)"),   # the phrase must not match the word "on" alone
+])
+def test_other_words_are_not_typos(answer: str, phrase: str) -> None:
+    result = verdict(answer, phrase)
+    assert result != "hit" or phrase == "O(n)"
+
+
+def test_repeated_words_need_repeated_evidence() -> None:
+    assert verdict("We go level by level.", "level by level") == "hit"
+    assert verdict("A high level view.", "level by level") != "hit"
+
+
+def test_negation_words_in_a_concept_phrase_are_required() -> None:
+    assert verdict("wrap it in torch.no_grad()", "no_grad") == "hit"
+    assert verdict("the grad is computed", "no_grad") != "hit"
+
+
+def test_single_letters_and_function_words_keep_short_phrases_meaningful() -> None:
+    assert verdict("The E-step computes responsibilities.", "E-step") == "hit"
+    assert verdict("The next step is training.", "E-step") != "hit"
+    assert verdict("Process them one at a time.", "one at a time") == "hit"
+    assert verdict("It takes time.", "one at a time") != "hit"
+
+
+def test_a_wrapped_line_is_not_a_sentence_break() -> None:
+    assert verdict("Batch inference is a scheduled\njob that runs nightly.", "scheduled job") == "hit"
+    assert verdict("It is scheduled.\n\nThe job runs.", "scheduled job") != "hit"
+
+
+def test_a_required_concept_half_covered_is_not_capped_but_a_third_is() -> None:
+    rubric = (Concept("req", ("batch scoring job",), required=True), Concept("a", ("latency",)), Concept("b", ("cache",)))
+    two_thirds = score_answer("a batch job; latency and a cache matter", rubric)
+    one_third = score_answer("a job; latency and a cache matter", rubric)
+    assert two_thirds.concepts[0].verdict == "partial" and not any("capped" in r for r in two_thirds.reasons)
+    assert one_third.concepts[0].verdict == "missed"
+    assert one_third.value == 0.5 and any("required concept 'req' was missed" in r for r in one_third.reasons)

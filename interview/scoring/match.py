@@ -101,8 +101,8 @@ class AnswerIndex:
         if word.fuzzy and self._fuzzy_vocab:
             for candidate, similarity, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=fuzz.ratio,
                                                             score_cutoff=FUZZY_CUTOFF, limit=None):
-                if candidate[0] != word.norm[0]:
-                    continue  # slips rarely hit the first letter; border/order, pruning/running are other words
+                if candidate[0] != word.norm[0] or abs(len(candidate) - len(word.norm)) > 1:
+                    continue  # a slip keeps the first letter and the length: border/order, engine/engineer are other words
                 for i in self.by_norm[candidate]:
                     found.setdefault(i, similarity)
         result = sorted(found.items())

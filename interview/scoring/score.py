@@ -16,7 +16,6 @@ from interview.scoring.match import AnswerIndex, PhraseMatch, prepare_phrase
 
 HIT, PARTIAL, MISSED = "hit", "partial", "missed"
 REQUIRED_CAP = 0.5                 # the most an answer missing a required concept can score
-REQUIRED_MIN_CREDIT = 1.0          # a required concept with less credit than this counts as missing
 HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
 SALAD_MIN_SEGMENTS = 7
@@ -150,10 +149,10 @@ def score_answer(answer: str, rubric: Sequence[Concept], misconceptions: Sequenc
     if full_credit_at < 1.0 and coverage > 0:
         reasons.append(f"drafted rubric: covering {full_credit_at:.0%} of its weight earns full marks")
     for result in results:
-        if result.required and result.credit < REQUIRED_MIN_CREDIT and value > REQUIRED_CAP:
+        # a partial match (at least half of a phrase) counts as touched; the dev set agrees (see docs/scoring.md)
+        if result.required and result.verdict == MISSED and value > REQUIRED_CAP:
             value = REQUIRED_CAP
-            how = "missed" if result.verdict == MISSED else "barely touched"
-            reasons.append(f"capped at {REQUIRED_CAP:.2f}: required concept '{result.concept}' was {how}")
+            reasons.append(f"capped at {REQUIRED_CAP:.2f}: required concept '{result.concept}' was missed")
     cap = HINT_CAPS[min(hints_taken, len(HINT_CAPS) - 1)]
     if hints_taken and value > cap:
         value = cap
