@@ -31,6 +31,11 @@ def user_packs_dir() -> Path:
     return home() / "packs"
 
 
+def cache_dir() -> Path:
+    """Compiled packs; safe to delete at any time."""
+    return home() / "cache"
+
+
 def config_path() -> Path:
     return home() / "config.toml"
 

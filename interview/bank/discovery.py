@@ -34,7 +34,21 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_pack_file(path: Path, builtin: bool = False) -> PackFile:
+def load_pack_file(path: Path, builtin: bool = False, use_cache: bool = False) -> PackFile:
+    """Load and validate one pack file; with `use_cache`, a valid pack is read from or written to the cache."""
+    from interview.bank import cache
+
+    if use_cache:
+        cached = cache.load(path, builtin)
+        if cached is not None:
+            return PackFile(path, cached[0], (), cached[1])
+    result = _parse_pack_file(path, builtin)
+    if use_cache and result.pack is not None:
+        cache.store(path, result.pack, result.id_at)
+    return result
+
+
+def _parse_pack_file(path: Path, builtin: bool) -> PackFile:
     shown = _display(path)
     try:
         raw = path.read_bytes()
@@ -87,12 +101,12 @@ class Bank:
         return [error for skipped in self.skipped for error in skipped.errors]
 
 
-def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None) -> Bank:
+def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None, use_cache: bool = False) -> Bank:
     """Load (path, builtin) pairs in order; a later pack may not reuse an earlier pack's id."""
     bank = bank or Bank()
     owners: dict[str, Path] = {p.id: p.path for p in bank.packs}
     for path, builtin in paths:
-        result = load_pack_file(path, builtin)
+        result = load_pack_file(path, builtin, use_cache)
         if result.pack is None:
             bank.skipped.append(result)
             continue
@@ -107,8 +121,12 @@ def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None) -> 
     return bank
 
 
-def load_bank(extra: Iterable[Path] = (), builtin: bool = True, user: bool = True) -> Bank:
-    """The bank the app and CLI use: built-in packs, then the user's folder, then --pack paths."""
+def load_bank(extra: Iterable[Path] = (), builtin: bool = True, user: bool = True, use_cache: bool = True) -> Bank:
+    """The bank the app and CLI use: built-in packs, then the user's folder, then --pack paths.
+
+    Valid packs come from the compiled cache when their file has not changed; `pack validate` and
+    `pack test` never use it, so a coach always sees a full check.
+    """
     sources: list[tuple[Path, bool]] = []
     if builtin and locations.builtin_bank_dir().is_dir():
         sources += [(p, True) for p in pack_files_in(locations.builtin_bank_dir())]
@@ -122,4 +140,4 @@ def load_bank(extra: Iterable[Path] = (), builtin: bool = True, user: bool = Tru
             if file.resolve() not in seen:  # the same file passed twice is one pack, not a clash
                 seen.add(file.resolve())
                 sources.append((file, False))
-    return load_files(sources)
+    return load_files(sources, use_cache=use_cache)

@@ -1,0 +1,65 @@
+"""A compiled-pack cache, like Python's .pyc: parsing YAML is the slow part of loading a bank.
+
+A valid pack is pickled under INTERVIEW_HOME/cache after its first load, keyed by its path, size,
+mtime and ctime, and by the app's version (a new validator re-checks everything). Anything wrong
+with the cache (missing, stale, unreadable, a read-only folder) means parsing the YAML as usual.
+The cache lives in the user's own data folder and holds only what we wrote there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from interview import __version__, locations
+from interview.bank.model import Pack
+
+CACHE_FORMAT = 1
+
+
+def _key(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (CACHE_FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _file_for(path: Path) -> Path:
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return locations.cache_dir() / f"{digest}.pack"
+
+
+def load(path: Path, builtin: bool) -> tuple[Pack, tuple[int, int]] | None:
+    """The cached pack and where its id was written, or None on any kind of miss."""
+    key = _key(path)
+    if key is None:
+        return None
+    try:
+        with _file_for(path).open("rb") as handle:
+            stored_key, pack, id_at = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a bad cache entry is only a cache miss
+        return None
+    if stored_key != key or not isinstance(pack, Pack) or pack.builtin != builtin:
+        return None
+    return pack, id_at
+
+
+def store(path: Path, pack: Pack, id_at: tuple[int, int]) -> None:
+    key = _key(path)
+    if key is None:
+        return
+    target = _file_for(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump((key, pack, id_at), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, target)  # atomic: a reader never sees half a file
+    except OSError:
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
