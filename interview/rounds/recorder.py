@@ -22,10 +22,14 @@ class StoreRecorder:
         return self.store.create_session(session.spec.kind, session.spec.mode, session.to_state(), session.deadline_at)
 
     def attempt(self, session: RoundSession, result: AttemptResult) -> int:
+        from interview.progress.schedule import review
+
         question = result.question
-        return self.store.record_attempt(
+        attempt_id = self.store.record_attempt(
             session.session_id, result.position, question.full_id, question.topic, result.answer,
             result.score.to_dict(), rubric_hash(question), result.seconds, result.hints, result.overtime, result.skipped)
+        review(self.store, question.full_id, result.score.value, session.wall())  # after the answer is safe
+        return attempt_id
 
     def draft(self, session: RoundSession) -> None:
         self.store.save_draft(session.session_id, session.position, session.current.question.full_id,

@@ -59,6 +59,34 @@ MIGRATIONS: list[str] = [
         UNIQUE (attempt_id, concept)
     );
     """,
+    # v2: concept verdicts as rows (weak-concept queries in SQL) and spaced-repetition cards
+    """
+    CREATE TABLE attempt_concepts (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        question_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        concept TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        credit REAL NOT NULL,
+        submitted_at REAL NOT NULL
+    );
+    CREATE INDEX attempt_concepts_by_concept ON attempt_concepts(topic, concept, submitted_at);
+    CREATE INDEX attempt_concepts_by_attempt ON attempt_concepts(attempt_id);
+    INSERT INTO attempt_concepts
+        SELECT a.id, a.question_id, a.topic, json_extract(c.value, '$.concept'), json_extract(c.value, '$.verdict'),
+               json_extract(c.value, '$.credit'), a.submitted_at
+        FROM attempts a, json_each(a.breakdown, '$.concepts') c
+        WHERE a.skipped = 0;
+    CREATE TABLE review_cards (
+        question_id TEXT PRIMARY KEY,
+        card TEXT NOT NULL,                 -- JSON: the fsrs card
+        due REAL NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,  -- answers scored as failed
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX review_cards_due ON review_cards(due);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -80,10 +108,21 @@ def connect(path: Path | str) -> sqlite3.Connection:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
+        _ensure_math(connection)
         migrate(connection)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"cannot open the history database {path}: {error}") from None
     return connection
+
+
+def _ensure_math(connection: sqlite3.Connection) -> None:
+    """exp() for recency weights; SQLite builds without math functions get Python's."""
+    try:
+        connection.execute("SELECT exp(0)")
+    except sqlite3.OperationalError:
+        import math
+
+        connection.create_function("exp", 1, math.exp, deterministic=True)
 
 
 def migrate(connection: sqlite3.Connection) -> None:

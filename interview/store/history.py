@@ -107,8 +107,15 @@ class Store:
                 "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (session_id, position, question_id, topic, answer, score["score"], score["verdict"], json.dumps(score),
                  rubric_hash, seconds, hints, int(overtime), int(skipped), self.now()))
+            attempt_id = int(cursor.lastrowid)
+            if not skipped:
+                self.db.executemany(
+                    "INSERT INTO attempt_concepts (attempt_id, question_id, topic, concept, verdict, credit, submitted_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], self.now())
+                     for c in score["concepts"]])
             self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
-        return int(cursor.lastrowid)
+        return attempt_id
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
         rows = self.db.execute("SELECT * FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,))
@@ -126,6 +133,27 @@ class Store:
             "SELECT topic, AVG(score), COUNT(*) FROM attempts WHERE skipped = 0 GROUP BY topic "
             "HAVING COUNT(*) >= 1 ORDER BY AVG(score) ASC, COUNT(*) DESC LIMIT ?", (limit,))
         return [(topic, mean, count) for topic, mean, count in rows]
+
+    # -- spaced repetition ------------------------------------------------------------------
+    def card(self, question_id: str) -> tuple[dict, int, int] | None:
+        """The stored fsrs card of a question, with its review and lapse counts."""
+        row = self.db.execute("SELECT card, reviews, lapses FROM review_cards WHERE question_id = ?", (question_id,)).fetchone()
+        return (json.loads(row[0]), row[1], row[2]) if row else None
+
+    def save_card(self, question_id: str, card: dict, due: float, lapsed: bool) -> None:
+        self.db.execute(
+            "INSERT INTO review_cards (question_id, card, due, reviews, lapses, updated_at) VALUES (?, ?, ?, 1, ?, ?) "
+            "ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
+            "reviews = reviews + 1, lapses = lapses + excluded.lapses, updated_at = excluded.updated_at",
+            (question_id, json.dumps(card), due, int(lapsed), self.now()))
+
+    def due_questions(self, now: float, limit: int = 50) -> list[tuple[str, float]]:
+        return list(self.db.execute("SELECT question_id, due FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?",
+                                    (now, limit)))
+
+    def leeches(self, min_lapses: int = 4) -> list[tuple[str, int, int]]:
+        return list(self.db.execute("SELECT question_id, lapses, reviews FROM review_cards WHERE lapses >= ? "
+                                    "ORDER BY lapses DESC, question_id", (min_lapses,)))
 
     # -- drafts and disputes ----------------------------------------------------------------
     def save_draft(self, session_id: int, position: int, question_id: str, text: str, hints: int, elapsed: float) -> None:

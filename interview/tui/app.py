@@ -93,6 +93,17 @@ class InterviewApp(App[None]):
             return
         self.show_round(session, replace=False)
 
+    def weak_drill(self, count: int = 5, per_question_seconds: float | None = None) -> RoundSpec:
+        """Due reviews first, then the weakest questions; a plain drill when there is no history yet."""
+        from interview.progress import weakest_questions
+        from interview.rounds.formats import drill
+
+        ids: list[str] = []
+        if self.store and self.bank:
+            ids = [q for q, _ in self.store.due_questions(self.wall(), 50)] + weakest_questions(self.store, 50)
+            ids = [i for i in dict.fromkeys(ids) if self.bank.question(i)][:count]
+        return drill(count, per_question_seconds, question_ids=tuple(ids)) if ids else drill(count, per_question_seconds)
+
     def show_round(self, session: RoundSession, replace: bool = True) -> None:
         """Show the screen for where the round is; round screens replace each other above home."""
         from interview.rounds import ASKING, BREAK, FEEDBACK, PRACTICE
@@ -135,7 +146,7 @@ class InterviewApp(App[None]):
 
     # -- app actions ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from interview.rounds.formats import drill, onsite_loop, phone_screen, take_home
+        from interview.rounds.formats import onsite_loop, phone_screen, take_home
 
         yield from super().get_system_commands(screen)
         yield SystemCommand("Start phone screen", "A 30-minute phone screen: 6 questions",
@@ -144,8 +155,8 @@ class InterviewApp(App[None]):
                             lambda: self.start_round(onsite_loop()))
         yield SystemCommand("Start take-home", "One case study with an effort limit and a deadline",
                             lambda: self.start_round(take_home()))
-        yield SystemCommand("Drill weak areas", "Your weakest and least-practised questions first",
-                            lambda: self.start_round(drill()))
+        yield SystemCommand("Drill weak areas", "Due reviews and your weakest questions first",
+                            lambda: self.start_round(self.weak_drill()))
         yield SystemCommand("Open history", "Recent sessions on the home screen", self.action_home)
 
     def action_help(self) -> None:

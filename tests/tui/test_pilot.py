@@ -164,3 +164,20 @@ def test_pack_text_is_reflowed_but_keeps_paragraphs_lists_and_code() -> None:
 
     text = "A job joining\ntwo tables.\n\nSteps:\n- first\n- second\n    code()\nafter"
     assert reflow(text) == "A job joining two tables.\n\nSteps:\n- first\n- second\n    code()\nafter"
+
+
+async def test_drill_weak_areas_drills_what_went_wrong(build_app) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d")
+        await pilot.press("ctrl+s")
+        failed = app.screen.session.current.question.full_id
+        app.screen.query_one("#answer", TextArea).insert("no idea at all")
+        await pilot.press("ctrl+s", "enter")
+        for _ in range(4):
+            app.screen.query_one("#answer", TextArea).insert(GOOD)
+            await pilot.press("ctrl+s", "enter")
+        await pilot.press("h")
+        assert app.weak_drill(1).question_ids == (failed,)
+        weak = str(app.screen.query_one("#weak").content)
+        assert "missed 'clipping'" in weak

@@ -71,12 +71,7 @@ class HomeScreen(Screen[None]):
             when = time.strftime("%d %b %H:%M", time.localtime(session.started_at))
             table.add_row(when, session.kind, str(answers), "-" if mean is None else f"{mean:.2f}", session.status)
         self.query_one("#recent", Static).update(table if recent else Text("No sessions yet.", style="dim"))
-        weak = app.store.weak_topics(5) if app.store else []
-        lines = Text()
-        for topic, mean, count in weak:
-            lines.append(f"{mean:.2f}  ", style="red" if mean < 0.5 else "yellow" if mean < 0.7 else "green")
-            lines.append(f"{topic}  ({count} answer{'s' if count != 1 else ''})\n")
-        self.query_one("#weak", Static).update(lines if weak else Text("Nothing yet: finish a round to see your weak spots.", style="dim"))
+        self.query_one("#weak", Static).update(self._weak_spots())
         if app.bank is None:
             self.query_one("#bank-summary", Static).update(Text("Loading question packs…", style="dim"))
             return
@@ -85,6 +80,25 @@ class HomeScreen(Screen[None]):
         for skipped in app.bank.skipped:  # pack text is data: rendered literally, never as markup
             summary.append(f"\nskipped {skipped.errors[0]}", style="red")
         self.query_one("#bank-summary", Static).update(summary)
+
+    def _weak_spots(self) -> Text:
+        from interview.progress import mastery_by, weak_concepts
+
+        store = self.app.store
+        areas = mastery_by(store, self.app.wall())[:4] if store else []
+        if not areas:
+            return Text("Nothing yet: finish a round to see your weak spots.", style="dim")
+        lines = Text()
+        for area in areas:
+            colour = "red" if area.mastery < 0.5 else "yellow" if area.mastery < 0.7 else "green"
+            lines.append(f"{area.mastery:.2f}  ", style=colour)
+            lines.append(f"{area.name} ({area.attempts} answer{'s' if area.attempts != 1 else ''})\n")
+        for concept in weak_concepts(store, limit=3):
+            lines.append(f"• {concept.explain()}\n", style="dim")
+        due = len(store.due_questions(self.app.wall()))
+        if due:
+            lines.append(f"{due} question{'s' if due != 1 else ''} due for review: press d", style="bold")
+        return lines
 
     @on(OptionList.OptionSelected, "#rounds")
     def choose_round(self, event: OptionList.OptionSelected) -> None:

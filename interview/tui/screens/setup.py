@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, Switch
 
-from interview.rounds.formats import PRACTICE, STRICT, custom, drill, onsite_loop, phone_screen, take_home
+from interview.rounds.formats import PRACTICE, STRICT, custom, onsite_loop, phone_screen, take_home
 
 DESCRIPTIONS = {
     "phone": "One background question, four ML concept questions (fundamentals, statistics, algorithms, "
@@ -19,7 +19,8 @@ DESCRIPTIONS = {
               "with a break between sessions and a loop summary at the end.",
     "take-home": "One case study with a dataset and deliverables. Write your answer here or submit a file "
                  "(.md, .txt, .py, .ipynb). Effort limit 4 hours inside a 72-hour window that survives restarts.",
-    "drill": "Your weakest and least-practised questions first. Untimed unless you set a per-question timer.",
+    "drill": "Questions due for review first, then your weakest ones (unseen ones when you have no history). "
+             "Untimed unless you set a per-question timer.",
     "custom": "Choose topic areas, difficulty, number of questions and time.",
 }
 
@@ -81,7 +82,7 @@ class RoundSetupScreen(Screen[None]):
             count = max(1, min(50, int(self._number("#count") or 5)))
             timer = self._number("#minutes")
             if self.kind == "drill":
-                spec = drill(count, per_question_seconds=timer)
+                spec = self.app.weak_drill(count, timer)
             else:
                 areas = tuple(self.query_one("#areas", SelectionList).selected)
                 levels = tuple(self.query_one("#difficulty", SelectionList).selected)

@@ -1,0 +1,39 @@
+"""Review scheduling with FSRS: each question is a card, each answer a review.
+
+The rating comes from the score (a fair proxy for recall of the ideas), and the user's own
+self-assessment may replace it. fsrs wants timezone-aware UTC datetimes and explicit card ids
+(its default id generator sleeps a millisecond per card).
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import datetime, timezone
+
+from interview.store import Store
+
+FAILED_BELOW = 0.4   # a lapse: the answer missed most of the ideas
+RATING_FLOORS = ((0.85, "easy"), (0.6, "good"), (FAILED_BELOW, "hard"), (0.0, "again"))
+
+
+def rating_for(score: float) -> str:
+    return next(name for floor, name in RATING_FLOORS if score >= floor)
+
+
+def _scheduler():  # type: ignore[no-untyped-def]
+    import fsrs  # imported when an answer is recorded, not at start-up
+
+    return fsrs, fsrs.Scheduler(enable_fuzzing=False)  # deterministic intervals: testable and explainable
+
+
+def review(store: Store, question_id: str, score: float, when: float, rating: str | None = None) -> float:
+    """Record one review of `question_id`; returns the next due time (epoch seconds)."""
+    fsrs, scheduler = _scheduler()
+    stored = store.card(question_id)
+    card = fsrs.Card.from_dict(stored[0]) if stored else fsrs.Card(card_id=zlib.crc32(question_id.encode()))
+    chosen = rating or rating_for(score)
+    moment = datetime.fromtimestamp(when, tz=timezone.utc)
+    card, _ = scheduler.review_card(card, getattr(fsrs.Rating, chosen.capitalize()), moment)
+    due = card.due.timestamp()
+    store.save_card(question_id, card.to_dict(), due, lapsed=chosen == "again")
+    return due
