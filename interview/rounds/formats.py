@@ -90,7 +90,8 @@ def drill(count: int = 5, per_question_seconds: float | None = None, question_id
           topics: tuple[str, ...] = ()) -> RoundSpec:
     slots = tuple(Slot((), "drill") for _ in range(len(question_ids) or count))
     return RoundSpec("drill", "Drill", (Stage("Drill", slots, None),), "drill", PRACTICE,
-                     per_question_seconds=per_question_seconds, question_ids=question_ids, topics=topics)
+                     per_question_seconds=per_question_seconds, follow_ups=False,  # drills stay on the weak spots
+                     question_ids=question_ids, topics=topics)
 
 
 def custom(count: int = 5, minutes: float | None = None, packs: tuple[str, ...] = (), topics: tuple[str, ...] = (),
