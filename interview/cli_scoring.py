@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from interview.cli import _pack_paths as _pack_paths_of
 from interview.cli import load_bank_for, main, pack, report_skipped, with_packs
 
 
@@ -118,7 +119,8 @@ def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs:
     bank = load_files((f, False) for f in dict.fromkeys(files))
     for error in bank.errors:
         click.echo(str(error))
-    reference = [q for p in (*load_bank(user=False).packs, *bank.packs) for q in p.questions]
+    # other areas' model answers: the built-in bank, any --pack packs, and the packs under test
+    reference = [q for p in (*load_bank(_pack_paths_of(ctx, packs), user=False).packs, *bank.packs) for q in p.questions]
     failures = total = 0
     for loaded in bank.packs:
         shown = loaded.path

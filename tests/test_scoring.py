@@ -233,3 +233,21 @@ def test_a_required_concept_half_covered_is_not_capped_but_a_third_is() -> None:
     assert two_thirds.concepts[0].verdict == "partial" and not any("capped" in r for r in two_thirds.reasons)
     assert one_third.concepts[0].verdict == "missed"
     assert one_third.value == 0.5 and any("required concept 'req' was missed" in r for r in one_third.reasons)
+
+
+def test_false_positive_is_not_a_negation() -> None:
+    claim = (Misconception("accuracy is fine under imbalance", ("accuracy is fine",)),)
+    assert score_answer("Accuracy is fine, false positives are rare.", RUBRIC, claim).misconceptions
+    assert verdict("It cuts false positives.", "false positive") == "hit"
+    assert verdict("It finds the positive class.", "false positive") != "hit"
+
+
+def test_negation_does_not_reach_across_a_comma() -> None:
+    claim = (Misconception("Mann-Whitney compares means", ("compares the means",)),)
+    answer = "If the data aren't normal, I'd use a test that compares the means."
+    assert score_answer(answer, RUBRIC, claim).misconceptions
+
+
+def test_fractions_stay_whole() -> None:
+    assert verdict("precision is 3/5 here", "3/5") == "hit"
+    assert verdict("3 relevant out of 5", "3/5") != "hit"

@@ -8,18 +8,18 @@ tokens with digits must match exactly: SVM is not SVD, L1 is not L2, AUC is not 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from interview.scoring.normalize import STOPWORDS, Token, has_digit, normalize_word, tokenize
+from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, normalize_word, tokenize
 
 FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
 FUZZY_CUTOFF = 84.0       # indel similarity: one typo in a 7-letter word is ~86, two ~71
 PARTIAL_COVERAGE = 0.5    # share of a phrase's words that makes a partial match
 MAX_GAP = 3               # extra words allowed inside a matched phrase
-VERDICT_WORDS = frozenset({"wrong", "false", "incorrect", "untrue", "myth", "misconception"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class PreparedPhrase:
 
 
 ARTICLES = frozenset({"a", "an", "the"})
+CLAUSE_BREAK = re.compile(r"[,;]")
+_COPULA = frozenset({"is", "are", "was", "were", "be", "been"})
 # Single letters that are words of their own in a phrase ("k means", "E-step", "p value", "t test").
 _LETTER_WORDS = frozenset("bcdefghjklmnpqrstuvwxyz")
 
@@ -207,19 +209,26 @@ class AnswerIndex:
                            self.tokens[last].end, first, last)
 
     def negated(self, match: PhraseMatch, phrase: PreparedPhrase, lookback: int = 4) -> bool:
-        """Whether the sentence around a match denies it ("does not reduce bias").
+        """Whether the clause around a match denies it ("does not reduce bias", "a myth that ...").
 
         Negations inside the phrase itself cancel out, so a misconception written as
-        "X does not help" is asserted by "X does not help" and denied by "X does help".
+        "X does not help" is asserted by "X does not help" and denied by "X does help". The look
+        stops at a comma or semicolon: "if it isn't normal, use a test that compares means" does
+        not deny the second clause.
         """
-        sentence = self.tokens[match.first_token].sentence
+        tokens = self.tokens
         start = match.first_token
-        while start > 0 and match.first_token - start < lookback and self.tokens[start - 1].sentence == sentence:
+        while (start > 0 and match.first_token - start < lookback and tokens[start - 1].sentence == tokens[start].sentence
+               and not CLAUSE_BREAK.search(self.text, tokens[start - 1].end, tokens[start].start)):
             start -= 1
-        count = sum(1 for t in self.tokens[start: match.last_token + 1] if t.negation)
-        # "X reduces bias, which is false": a verdict word just after the claim denies it too
-        after = self.tokens[match.last_token + 1: match.last_token + 1 + lookback]
-        count += sum(1 for t in after if t.sentence == sentence and t.norm in VERDICT_WORDS)
+        window = tokens[start: match.last_token + 1]
+        count = sum(1 for t in window if t.negation) + sum(1 for t in window[: match.first_token - start] if t.norm in VERDICT_WORDS)
+        end = match.last_token
+        while (end + 1 < len(tokens) and end - match.last_token < lookback and tokens[end + 1].sentence == tokens[end].sentence):
+            end += 1
+            if tokens[end].norm in VERDICT_WORDS and tokens[end - 1].norm in _COPULA:  # "..., which is false"
+                count += 1
+                break
         return (count - phrase.negations) % 2 == 1
 
 

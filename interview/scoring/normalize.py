@@ -16,16 +16,18 @@ from functools import lru_cache
 import Stemmer
 
 # A token is a number (3.5, 1,000, 95%) or a run of letters/digits, apostrophes inside (don't).
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:['’][^\W_]+)*")
+TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W_]+(?:['’][^\W_]+)*")
 # A single newline is only a wrapped line (YAML block scalars, pasted text); a blank line ends a sentence.
 SENTENCE_BREAK = re.compile(r"[.!?;:](?=\s|$)|\n[ \t]*\n")
 
 NEGATIONS = frozenset({
     "not", "no", "never", "none", "nor", "neither", "nothing", "cannot", "without", "hardly",
     "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't",
-    "couldn't", "shouldn't", "didn't", "hasn't", "haven't", "hadn't", "mustn't", "myth", "false",
-    "wrong", "incorrect", "untrue", "misconception", "contrary",
+    "couldn't", "shouldn't", "didn't", "hasn't", "haven't", "hadn't", "mustn't",
 })
+# Words that judge a claim ("a myth that ...", "... which is false"). Not negations inside a
+# phrase: "false positive" and "the wrong class" are ordinary ML talk.
+VERDICT_WORDS = frozenset({"myth", "false", "wrong", "incorrect", "untrue", "misconception"})
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and another any are as at be because been before being

@@ -180,4 +180,5 @@ async def test_drill_weak_areas_drills_what_went_wrong(build_app) -> None:
         await pilot.press("h")
         assert app.weak_drill(1).question_ids == (failed,)
         weak = str(app.screen.query_one("#weak").content)
-        assert "missed 'clipping'" in weak
+        failed_area = failed.split("/")[1].rsplit("-", 1)[0]
+        assert weak.splitlines()[0].endswith(f"{failed_area} (1 answer)")  # weakest area listed first
