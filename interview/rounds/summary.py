@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from interview.rounds.session import AttemptResult, RoundSession
-from interview.scoring import MISSED
+from interview.scoring import MISSED, verdict_for
 
 RECOMMENDATIONS = ((0.75, "strong hire"), (0.6, "hire"), (0.45, "lean no hire"), (0.0, "no hire"))
 
@@ -42,10 +42,12 @@ def summarize(session: RoundSession) -> RoundSummary:
     overall = _mean(results)
     stages = tuple((session.spec.stages[i].name, _mean(rs), len(rs)) for i, rs in sorted(by_stage.items()))
     areas = tuple(sorted(((a, _mean(rs), len(rs)) for a, rs in by_area.items()), key=lambda x: x[1]))
-    recommendation = next(label for floor, label in RECOMMENDATIONS if overall >= floor)
+    interview_shaped = session.spec.kind in ("phone", "onsite")
+    recommendation = (next(label for floor, label in RECOMMENDATIONS if overall >= floor) if interview_shaped
+                      else verdict_for(overall))  # "hire" means nothing after a drill
     reasons = [f"mean score {overall:.2f} over {len(results)} answers"]
     weak_stages = [name for name, mean, _ in stages if mean < 0.45]
-    if weak_stages and recommendation in ("strong hire", "hire"):
+    if interview_shaped and weak_stages and recommendation in ("strong hire", "hire"):
         recommendation = "lean no hire" if len(weak_stages) > 1 else "hire"
     for name in weak_stages:
         reasons.append(f"{name} was weak (below 0.45): one weak session often sinks a loop")
