@@ -163,7 +163,7 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
     report_skipped(loaded)
 
 
-from interview import cli_scoring  # noqa: E402,F401  (registers grade, rubric and pack test)
+from interview import cli_history, cli_scoring  # noqa: E402,F401  (register their commands)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m interview`

@@ -96,6 +96,35 @@ class Store:
             "GROUP BY s.id ORDER BY s.id DESC LIMIT ?", (limit,)).fetchall()
         return [(_session(row[:8]), row[8], row[9]) for row in rows]
 
+    def sessions_page(self, offset: int = 0, limit: int = 100, kind: str | None = None, topic: str | None = None,
+                      since: float | None = None) -> list[tuple[SessionRow, int, float | None]]:
+        """A page of sessions, newest first, filtered in SQL (history screens page through these)."""
+        where, args = ["1 = 1"], []
+        if kind:
+            where.append("s.kind = ?")
+            args.append(kind)
+        if since:
+            where.append("s.started_at >= ?")
+            args.append(since)
+        if topic:
+            where.append("EXISTS (SELECT 1 FROM attempts t WHERE t.session_id = s.id AND t.topic LIKE ?)")
+            args.append(f"{topic}%")
+        rows = self.db.execute(
+            f"SELECT s.*, (SELECT COUNT(*) FROM attempts a WHERE a.session_id = s.id), "
+            f"(SELECT AVG(score) FROM attempts a WHERE a.session_id = s.id) FROM sessions s "
+            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return [(_session(row[:8]), row[8], row[9]) for row in rows]
+
+    def question_attempts(self, question_id: str) -> list[AttemptRow]:
+        rows = self.db.execute("SELECT * FROM attempts WHERE question_id = ? ORDER BY submitted_at, id", (question_id,))
+        return [_attempt(row) for row in rows]
+
+    def daily_activity(self, since: float) -> list[tuple[str, int, float]]:
+        """(day, answers, mean score) per day since `since`, local dates."""
+        return list(self.db.execute(
+            "SELECT date(submitted_at, 'unixepoch', 'localtime') AS day, COUNT(*), AVG(score) FROM attempts "
+            "WHERE skipped = 0 AND submitted_at >= ? GROUP BY day ORDER BY day", (since,)))
+
     # -- attempts ---------------------------------------------------------------------------
     def record_attempt(self, session_id: int, position: int, question_id: str, topic: str, answer: str,
                        score: dict, rubric_hash: str, seconds: float, hints: int, overtime: bool,

@@ -36,8 +36,13 @@ class InterviewApp(App[None]):
     def __init__(self, bank: Bank | None, store: Store | None, clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time, autosave_seconds: float = AUTOSAVE_SECONDS,
                  keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None,
-                 pack_paths: Iterable[Path] = ()) -> None:
+                 pack_paths: Iterable[Path] = (), read_only: bool = False, title: str = "",
+                 review_questions: dict[str, dict] | None = None) -> None:
         super().__init__()
+        self.read_only = read_only  # a coach reviewing a student's bundle: browse, never start rounds
+        self.review_questions = review_questions or {}
+        if title:
+            self.title = title
         self.bank = bank  # None until the loading worker is done
         self.pack_paths = list(pack_paths)
         self.store = store
@@ -53,7 +58,12 @@ class InterviewApp(App[None]):
 
         if self._keymap:
             self.set_keymap(self._keymap)
-        self.push_screen(HomeScreen())
+        if self.read_only:
+            from interview.tui.screens.history import HistoryScreen
+
+            self.push_screen(HistoryScreen())
+        else:
+            self.push_screen(HomeScreen())
         if self.store_problem:
             self.notify(self.store_problem, title="History unavailable", severity="error", timeout=15)
         if self.bank is None:
@@ -77,9 +87,45 @@ class InterviewApp(App[None]):
                 refresh()
 
     # -- rounds -----------------------------------------------------------------------------
+    # -- history ----------------------------------------------------------------------------
+    def question_for(self, question_id: str, topic: str):  # type: ignore[no-untyped-def]
+        """A question for showing a stored attempt: from the packs, else from a review bundle, else a stub."""
+        from interview.bank.model import Question
+        from interview.rounds.recorder import find_question
+
+        found = find_question(self.bank, question_id) if self.bank else None
+        if found is not None:
+            return found
+        pack, _, local = question_id.partition("/")
+        text = self.review_questions.get(question_id, {})
+        return Question(pack=pack, id=local or question_id, prompt=text.get("prompt", question_id),
+                        topic=topic or "unknown/unknown",
+                        model_answer=text.get("model_answer", "(the pack with this question is not loaded)"))
+
+    def rubric_current(self, attempt) -> bool:  # type: ignore[no-untyped-def]
+        """Whether an attempt was scored with the rubric its question has today (unknown counts as current)."""
+        from interview.rounds.recorder import find_question
+        from interview.scoring import rubric_hash
+
+        question = find_question(self.bank, attempt.question_id) if self.bank else None
+        return question is None or rubric_hash(question) == attempt.rubric_hash
+
+    def action_history(self) -> None:
+        from interview.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_dashboard(self) -> None:
+        from interview.tui.screens.dashboard import DashboardScreen
+
+        self.push_screen(DashboardScreen())
+
     def start_round(self, spec: RoundSpec) -> None:
         from interview.rounds import RoundSession, StoreRecorder, plan_round
 
+        if self.read_only:
+            self.notify("This is a read-only review of someone's history.")
+            return
         if self.bank is None:
             self.notify("Still loading the question packs; try again in a moment.")
             return
@@ -157,7 +203,8 @@ class InterviewApp(App[None]):
                             lambda: self.start_round(take_home()))
         yield SystemCommand("Drill weak areas", "Due reviews and your weakest questions first",
                             lambda: self.start_round(self.weak_drill()))
-        yield SystemCommand("Open history", "Recent sessions on the home screen", self.action_home)
+        yield SystemCommand("Open history", "Every session, answer and score, filterable", self.action_history)
+        yield SystemCommand("Weak areas dashboard", "Mastery per area, trends, what is due", self.action_dashboard)
 
     def action_help(self) -> None:
         from interview.tui.screens.help import HelpScreen

@@ -42,7 +42,7 @@ class FeedbackScreen(Screen[None]):
         Binding("escape", "back", "Back", id="feedback.back", show=False),
     ]
 
-    def __init__(self, session: RoundSession, result: AttemptResult, read_only: bool = False) -> None:
+    def __init__(self, session: RoundSession | None, result: AttemptResult, read_only: bool = False) -> None:
         super().__init__()
         self.session, self.result, self.read_only = session, result, read_only
 
@@ -81,6 +81,9 @@ class FeedbackScreen(Screen[None]):
         """'I covered this': recorded for the pack's author; the score itself does not change."""
         from interview.tui.screens.dialogs import ChoiceDialog
 
+        if getattr(self.app, "read_only", False):
+            self.notify("This is a read-only review; only the student can dispute a score.")
+            return
         missed = [c.concept for c in self.result.score.concepts if c.verdict != "hit"]
         if not missed:
             self.notify("Every concept was already credited.")

@@ -11,6 +11,8 @@ from textual.widgets import Static
 
 from interview.tui.screens.breaktime import BreakScreen
 from interview.tui.screens.feedback import FeedbackScreen
+from interview.tui.screens.dashboard import DashboardScreen
+from interview.tui.screens.history import HistoryScreen, QuestionHistoryScreen, SessionScreen
 from interview.tui.screens.home import HomeScreen
 from interview.tui.screens.question import QuestionScreen
 from interview.tui.screens.setup import RoundSetupScreen
@@ -18,7 +20,8 @@ from interview.tui.screens.summary import SummaryScreen
 
 SCREENS = [("Everywhere", None), ("Home", HomeScreen), ("Round setup", RoundSetupScreen),
            ("Answering", QuestionScreen), ("Feedback", FeedbackScreen), ("Break", BreakScreen),
-           ("Summary", SummaryScreen)]
+           ("Summary", SummaryScreen), ("History", HistoryScreen), ("A session", SessionScreen),
+           ("One question over time", QuestionHistoryScreen), ("Weak areas", DashboardScreen)]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -31,6 +31,8 @@ class HomeScreen(Screen[None]):
         Binding("d", "setup('drill')", "Drill", id="home.drill"),
         Binding("c", "setup('custom')", "Custom", id="home.custom"),
         Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("h", "app.history", "History", id="home.history"),
+        Binding("w", "app.dashboard", "Weak areas", id="home.dashboard"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -1,0 +1,195 @@
+"""CLI commands over the history: `history list|show|export|import`, `review BUNDLE`, `stats`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from interview import locations
+from interview.cli import load_bank_for, main, with_packs
+
+
+def open_store():  # type: ignore[no-untyped-def]
+    from interview.store import Store, StoreError
+
+    try:
+        return Store(locations.database_path())
+    except (StoreError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _when(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+
+
+@main.group()
+def history() -> None:
+    """List, show, export and import your practice history."""
+
+
+@history.command("list")
+@click.option("--kind", type=click.Choice(["phone", "onsite", "take-home", "drill", "custom"]), help="Only this round kind.")
+@click.option("--limit", default=20, show_default=True, help="How many sessions, newest first.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_packs
+def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path, ...]) -> None:
+    """Sessions, newest first, with their answers and mean score."""
+    store = open_store()
+    rows = [(s, n, mean) for s, n, mean in store.recent_sessions(limit if not kind else 10_000) if not kind or s.kind == kind][:limit]
+    if as_json:
+        click.echo(json.dumps([{"id": s.id, "kind": s.kind, "mode": s.mode, "status": s.status, "started_at": s.started_at,
+                                "answers": n, "mean_score": mean} for s, n, mean in rows], indent=2))
+        return
+    if not rows:
+        click.echo("No sessions yet: start one with `interview`.")
+    for session, answers, mean in rows:
+        score = "-" if mean is None else f"{mean:.2f}"
+        click.echo(f"{session.id:>5}  {_when(session.started_at)}  {session.kind:<9} {session.mode:<8} "
+                   f"{answers:>3} answers  {score:>5}  {session.status}")
+
+
+@history.command("show")
+@click.argument("session_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_packs
+def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> None:
+    """Every answer of one session, with its score and the concepts hit or missed."""
+    store = open_store()
+    session = store.session(session_id)
+    if session is None:
+        raise click.ClickException(f"no session {session_id}; see `interview history list`")
+    attempts = store.attempts(session_id)
+    if as_json:
+        click.echo(json.dumps({"id": session.id, "kind": session.kind, "status": session.status,
+                               "attempts": [{"question_id": a.question_id, "answer": a.answer, "score": a.score,
+                                             **a.breakdown} for a in attempts]}, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{session.kind} round, {_when(session.started_at)}, {session.mode}, {session.status}")
+    for attempt in attempts:
+        click.echo(f"\n{attempt.position + 1}. {attempt.question_id}  {attempt.score:.2f} {attempt.verdict}  "
+                   f"{attempt.seconds / 60:.1f} min" + ("  (skipped)" if attempt.skipped else ""))
+        for concept in attempt.breakdown.get("concepts", []):
+            evidence = f'  "{concept["matched_text"]}"' if concept.get("matched_text") else ""
+            click.echo(f"   {concept['verdict']:<8}{concept['concept']}{evidence}")
+
+
+@history.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json", show_default=True,
+              help="json: complete, re-importable; md: a report for a coach; csv: one row per answer.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+@with_packs
+@click.pass_context
+def history_export(ctx: click.Context, fmt: str, output: Path | None, packs: tuple[Path, ...]) -> None:
+    """Export the whole history."""
+    from interview.store.exchange import attempts_csv, export_bundle, markdown_report
+
+    store = open_store()
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "csv":
+            for chunk in attempts_csv(store):
+                out.write(chunk)
+            return
+        bank = load_bank_for(ctx, packs)
+
+        def question_text(question_id: str) -> dict | None:
+            from interview.rounds.recorder import find_question
+
+            question = find_question(bank, question_id)
+            return {"prompt": question.prompt, "model_answer": question.model_answer} if question else None
+
+        bundle = export_bundle(store, question_text)
+        out.write(json.dumps(bundle, ensure_ascii=False, indent=1) if fmt == "json" else markdown_report(bundle))
+        out.write("\n")
+    finally:
+        if output:
+            out.close()
+            click.echo(f"wrote {output}", err=True)
+
+
+def _read_bundle(path: Path) -> dict:
+    from interview.store.exchange import BundleError
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise click.ClickException(f"{path}: not a readable JSON bundle ({error})") from None
+    except BundleError as error:  # pragma: no cover - defensive
+        raise click.ClickException(str(error)) from None
+
+
+@history.command("import")
+@click.argument("bundle", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@with_packs
+def history_import(bundle: Path, packs: tuple[Path, ...]) -> None:
+    """Add a JSON bundle's sessions to your history (sessions already there are skipped)."""
+    from interview.store.exchange import BundleError, import_bundle
+
+    try:
+        added, skipped = import_bundle(open_store(), _read_bundle(bundle))
+    except BundleError as error:
+        raise click.ClickException(f"{bundle}: {error}") from None
+    click.echo(f"imported {added} session{'s' if added != 1 else ''}; {skipped} already present")
+
+
+@main.command("review")
+@click.argument("bundle", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@with_packs
+@click.pass_context
+def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
+    """Open a student's exported history read-only (for coaches)."""
+    from interview.store import Store
+    from interview.store.exchange import BundleError, import_bundle
+
+    store = Store(":memory:")
+    data = _read_bundle(bundle)
+    try:
+        import_bundle(store, data)
+    except BundleError as error:
+        raise click.ClickException(f"{bundle}: {error}") from None
+    from interview.tui.app import make_app
+
+    make_app(packs=[*packs, *(ctx.find_root().params.get("packs") or ())], store=store, read_only=True,
+             title=f"review: {bundle.name}", review_questions=data.get("questions", {})).run()
+
+
+@main.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_packs
+def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
+    """Mastery per area, the concepts you miss most, reviews due and leeches."""
+    from interview.progress import mastery_by, weak_concepts
+
+    store = open_store()
+    now = time.time()
+    areas = mastery_by(store, now)
+    concepts = weak_concepts(store)
+    due = store.due_questions(now, 1000)
+    leeches = store.leeches()
+    answers = store.db.execute("SELECT COUNT(*), AVG(score) FROM attempts WHERE skipped = 0").fetchone()
+    if as_json:
+        click.echo(json.dumps({
+            "answers": answers[0], "mean_score": answers[1],
+            "areas": [{"area": m.name, "mastery": m.mastery, "confidence": m.confidence, "attempts": m.attempts} for m in areas],
+            "weak_concepts": [{"topic": c.topic, "concept": c.concept, "missed_recent": c.missed_recent,
+                               "recent": c.recent, "why": c.explain()} for c in concepts],
+            "due": [q for q, _ in due], "leeches": [{"question_id": q, "lapses": n} for q, n, _ in leeches]}, indent=2))
+        return
+    if not answers[0]:
+        click.echo("No answers yet: start a round with `interview`.")
+        return
+    click.echo(f"{answers[0]} answers, mean score {answers[1]:.2f}\n\nmastery by area (weakest first):")
+    for m in areas:
+        bar = "█" * round(m.mastery * 20)
+        click.echo(f"  {m.name:<26}{m.mastery:5.2f} {bar:<20} {m.attempts} answers, confidence {m.confidence:.0%}")
+    if concepts:
+        click.echo("\nwhat you miss most:")
+        for c in concepts:
+            click.echo(f"  {c.explain()}")
+    click.echo(f"\n{len(due)} question{'s' if len(due) != 1 else ''} due for review")
+    for question_id, lapses, _ in leeches:
+        click.echo(f"  leech: {question_id} failed {lapses} times; reread its model answer before drilling it again")

@@ -1,0 +1,79 @@
+"""Weak areas: mastery per area, score trend and daily practice, what is due, and "drill these"."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+DAYS = 30
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="dashboard.back"),
+                Binding("d", "drill", "Drill these", id="dashboard.drill")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard-body"):
+            yield Static(id="mastery")
+            with Horizontal(id="plots"):
+                yield PlotextPlot(id="trend")
+                yield PlotextPlot(id="activity")
+            yield Static(id="due")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from interview.progress import mastery_by, weak_concepts
+
+        self.sub_title = "Weak areas"
+        store, now = self.app.store, self.app.wall()
+        text = Text("Mastery by area (recent answers count more)\n", style="bold")
+        areas = mastery_by(store, now)
+        for area in areas:
+            colour = "red" if area.mastery < 0.5 else "yellow" if area.mastery < 0.7 else "green"
+            text.append(f"{area.name:<24}", style="bold" if area is areas[0] else "")
+            text.append("█" * round(area.mastery * 24) + "░" * (24 - round(area.mastery * 24)), style=colour)
+            plural = "s" if area.attempts != 1 else ""
+            text.append(f" {area.mastery:.2f}  {area.attempts} answer{plural}, confidence {area.confidence:.0%}\n")
+        if not areas:
+            text.append("No answers yet: finish a round and come back.\n", style="dim")
+        concepts = weak_concepts(store, limit=6)
+        if concepts:
+            text.append("\nWhat you miss most\n", style="bold")
+            for concept in concepts:
+                text.append(f"• {concept.explain()}\n")
+        self.query_one("#mastery", Static).update(text)
+        days = store.daily_activity(now - DAYS * 86400)
+        trend = self.query_one("#trend", PlotextPlot).plt
+        activity = self.query_one("#activity", PlotextPlot).plt
+        trend.title("Mean score per day")
+        activity.title("Answers per day")
+        if days:
+            labels = [day[5:] for day, _, _ in days]  # MM-DD
+            positions = list(range(1, len(days) + 1))
+            trend.plot(positions, [mean for _, _, mean in days], marker="braille")
+            trend.ylim(0, 1)
+            trend.xticks(positions, labels)
+            activity.bar(labels, [count for _, count, _ in days])
+        due = store.due_questions(now, 1000)
+        leeches = store.leeches()
+        footer = Text(f"{len(due)} question{'s' if len(due) != 1 else ''} due for review today. ", style="bold")
+        footer.append("Press d to drill them and your weakest questions.")
+        for question_id, lapses, _ in leeches[:3]:
+            footer.append(f"\nleech: {question_id} failed {lapses} times; reread its model answer first", style="yellow")
+        self.query_one("#due", Static).update(footer)
+
+    def action_drill(self) -> None:
+        if getattr(self.app, "read_only", False):
+            self.notify("This is a read-only review.")
+            return
+        while len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        self.app.start_round(self.app.weak_drill())
