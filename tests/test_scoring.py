@@ -251,3 +251,24 @@ def test_negation_does_not_reach_across_a_comma() -> None:
 def test_fractions_stay_whole() -> None:
     assert verdict("precision is 3/5 here", "3/5") == "hit"
     assert verdict("3 relevant out of 5", "3/5") != "hit"
+
+
+def test_meaningful_function_words_stay_in_short_phrases() -> None:
+    assert verdict("filter before grouping with WHERE", "before grouping") == "hit"
+    assert verdict("filter after grouping with HAVING", "before grouping") != "hit"
+    assert verdict("it learns off-policy from a replay buffer", "off-policy") == "hit"
+    assert verdict("the policy is greedy", "off-policy") != "hit"
+
+
+def test_a_phrase_of_function_words_only_matches_as_a_run() -> None:
+    assert verdict("train one versus all", "one vs all") == "hit"
+    assert verdict("train one model on all the classes", "one vs all") == "missed"
+
+
+def test_function_words_alone_are_not_partial_evidence() -> None:
+    assert verdict("one model on all the classes", "one-vs-one") == "missed"
+    assert verdict("delivered once a day", "at least once") == "missed"
+
+
+def test_contractions_match_their_negation() -> None:
+    assert verdict("when the model doesn't fit in memory", "does not fit") == "hit"

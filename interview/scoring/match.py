@@ -27,6 +27,7 @@ class PhraseWord:
     norm: str
     stem: str
     fuzzy: bool
+    weak: bool = False   # a function word or a single letter: part of a phrase, never evidence alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,12 @@ class PreparedPhrase:
 ARTICLES = frozenset({"a", "an", "the"})
 CLAUSE_BREAK = re.compile(r"[,;]")
 _COPULA = frozenset({"is", "are", "was", "were", "be", "been"})
+# Function words that carry the meaning of a short phrase: "before grouping" is not "after grouping",
+# "off-policy" is not "policy", "per class" is not "class".
+_MEANINGFUL = frozenset("""
+before after above below under over off out up down all once where having per by same one both each every
+few more most less only even too than between against during until first last
+""".split())
 # Single letters that are words of their own in a phrase ("k means", "E-step", "p value", "t test").
 _LETTER_WORDS = frozenset("bcdefghjklmnpqrstuvwxyz")
 
@@ -52,11 +59,13 @@ def prepare_phrase(text: str) -> PreparedPhrase:
     only articles are dropped, so the phrase keeps its meaning.
     """
     tokens = tokenize(text)
-    content = [t for t in tokens if not t.stop or t.negation or t.norm in _LETTER_WORDS]
+    keep = _MEANINGFUL if len(tokens) <= 4 else frozenset()
+    content = [t for t in tokens if not t.stop or t.negation or t.norm in _LETTER_WORDS or t.norm in keep]
     if len(tokens) >= 3 and len(content) * 2 < len(tokens):
         content = [t for t in tokens if t.norm not in ARTICLES]
     content = content or tokens
-    words = tuple(PhraseWord(t.norm, t.stem, len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm)) for t in content)
+    words = tuple(PhraseWord(t.norm, t.stem, len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm),
+                             t.stop or t.negation or len(t.norm) == 1) for t in content)
     joined = "".join(t.norm for t in tokens)
     return PreparedPhrase(text, words, joined, sum(1 for t in tokens if t.negation))
 
@@ -189,6 +198,13 @@ class AnswerIndex:
                     claimed.add(i)
             if not seen:
                 continue
+            if all(phrase.words[j].weak for j in seen):
+                if len(seen) < size:
+                    continue  # "once" alone is no evidence of "at least once"
+                last_i = max(i for _, i in seen.values())
+                if any(not tokens[k].stop for k in range(first, last_i + 1)
+                       if k not in {i for _, i in seen.values()}):
+                    continue  # "one vs all" must be a run: "one model on all" is not it
             coverage = len(seen) / size
             similarity = sum(s for s, _ in seen.values()) / len(seen)
             last = max(i for _, i in seen.values())

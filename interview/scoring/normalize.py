@@ -95,6 +95,8 @@ def normalize_word(raw: str) -> tuple[str, str]:
     if word.endswith("'s"):
         word = word[:-2]
     word = _americanise(word)
+    if word.endswith("n't") or word == "cannot":
+        return word, "not"  # "doesn't fit" says "does not fit"
     if any(ch.isdigit() for ch in word):
         return word, word  # L1, fp16, 95%: never stemmed, matched exactly
     family = _IZE_FAMILY.search(word)
