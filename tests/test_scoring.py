@@ -272,3 +272,16 @@ def test_function_words_alone_are_not_partial_evidence() -> None:
 
 def test_contractions_match_their_negation() -> None:
     assert verdict("when the model doesn't fit in memory", "does not fit") == "hit"
+
+
+@pytest.mark.parametrize("answer, phrase, expected", [
+    ("the overfiting got worse", "overfitting", "hit"),     # one slip
+    ("use regularizaton", "regularization", "hit"),
+    ("a tag transition matrix", "translation", "missed"),   # other words that look alike
+    ("abstention is allowed", "attention", "missed"),
+    ("how surprised the model is", "supervised", "missed"),
+    ("He initialization for ReLU", "He initialization", "hit"),
+    ("Xavier initialization", "He initialization", "partial"),
+])
+def test_one_slip_is_a_typo_two_are_another_word(answer: str, phrase: str, expected: str) -> None:
+    assert verdict(answer, phrase) == expected

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, normalize_word, tokenize
 
 FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
-FUZZY_CUTOFF = 84.0       # indel similarity: one typo in a 7-letter word is ~86, two ~71
+LONG_WORD = 12            # words this long may have two slips; shorter ones one
 PARTIAL_COVERAGE = 0.5    # share of a phrase's words that makes a partial match
 MAX_GAP = 3               # extra words allowed inside a matched phrase
 
@@ -45,7 +46,7 @@ _COPULA = frozenset({"is", "are", "was", "were", "be", "been"})
 # "off-policy" is not "policy", "per class" is not "class".
 _MEANINGFUL = frozenset("""
 before after above below under over off out up down all once where having per by same one both each every
-few more most less only even too than between against during until first last
+few more most less only even too than between against during until first last he
 """.split())
 # Single letters that are words of their own in a phrase ("k means", "E-step", "p value", "t test").
 _LETTER_WORDS = frozenset("bcdefghjklmnpqrstuvwxyz")
@@ -110,10 +111,13 @@ class AnswerIndex:
         for i in self.by_norm.get(word.norm, ()):
             found[i] = 100.0
         if word.fuzzy and self._fuzzy_vocab:
-            for candidate, similarity, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=fuzz.ratio,
-                                                            score_cutoff=FUZZY_CUTOFF, limit=None):
+            # optimal string alignment: a swap (varaince) is one slip, as a person would count it
+            slips = 2 if len(word.norm) >= LONG_WORD else 1
+            for candidate, distance, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=OSA.distance,
+                                                          score_cutoff=slips, limit=None):
                 if candidate[0] != word.norm[0] or abs(len(candidate) - len(word.norm)) > 1:
                     continue  # a slip keeps the first letter and the length: border/order, engine/engineer are other words
+                similarity = round(100 * (1 - distance / max(len(candidate), len(word.norm))), 1)
                 for i in self.by_norm[candidate]:
                     found.setdefault(i, similarity)
         result = sorted(found.items())

@@ -182,3 +182,34 @@ async def test_drill_weak_areas_drills_what_went_wrong(build_app) -> None:
         weak = str(app.screen.query_one("#weak").content)
         failed_area = failed.split("/")[1].rsplit("-", 1)[0]
         assert weak.splitlines()[0].endswith(f"{failed_area} (1 answer)")  # weakest area listed first
+
+
+HOSTILE = "[bold]loud[/] [link=http://evil.example]click[/link] \x1b[2J\x1b]0;pwned\x07 done"
+
+
+async def test_hostile_pack_text_is_shown_literally_and_never_reaches_the_terminal(build_app) -> None:
+    from dataclasses import replace
+
+    from interview.bank import Bank, Pack
+
+    from tests.rounds_fixtures import make_bank
+
+    bank = make_bank()
+    questions = tuple(replace(q, prompt=HOSTILE, hints=(HOSTILE,), model_answer=HOSTILE + " gradient clipping")
+                      for q in bank.packs[0].questions)
+    hostile = Bank()
+    hostile.add(Pack(id="t", title=HOSTILE, version="1", path=bank.packs[0].path, questions=questions))
+    app = build_app()
+    app.bank = hostile
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d", "ctrl+s")
+        prompt = str(app.screen.query_one("#prompt").content)
+        assert "[bold]loud[/]" in prompt and "[link=http://evil.example]" in prompt
+        assert "\x1b" not in prompt and "\x07" not in prompt and "␛[2J" in prompt
+        await pilot.press("ctrl+g")
+        assert "\x1b" not in str(app.screen.query_one("#hints").content)
+        app.screen.query_one("#answer", TextArea).insert("gradient clipping \x1b[31m red")
+        await pilot.press("ctrl+s")
+        evidence = app.screen.query_one("#answer-evidence").content
+        assert "\x1b" not in str(evidence) and "␛[31m" in str(evidence)
+        assert "\x1b" not in str(app.screen.query_one("#model-answer").content)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from interview.tui.widgets.prose import printable
 DAYS = 30
 
 
@@ -48,7 +49,7 @@ class DashboardScreen(Screen[None]):
         if concepts:
             text.append("\nWhat you miss most\n", style="bold")
             for concept in concepts:
-                text.append(f"• {concept.explain()}\n")
+                text.append(f"• {printable(concept.explain())}\n")
         self.query_one("#mastery", Static).update(text)
         days = store.daily_activity(now - DAYS * 86400)
         trend = self.query_one("#trend", PlotextPlot).plt

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview.tui.widgets.prose import printable
 
 class MessageDialog(ModalScreen[bool]):
     BINDINGS = [Binding("enter", "dismiss(True)", "OK", id="dialog.ok"),
@@ -23,7 +24,7 @@ class MessageDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Static(Text(self.body))
+            yield Static(Text(printable(self.body)))
             yield Button("OK", variant="primary", id="ok")
 
     @on(Button.Pressed, "#ok")
@@ -42,7 +43,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Static(Text(self.body))
+            yield Static(Text(printable(self.body)))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="yes")
                 yield Button(self.no, id="no")
@@ -81,7 +82,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield OptionList(*[Option(Text(choice), id=str(i)) for i, choice in enumerate(self.choices)], id="choices")
+            yield OptionList(*[Option(Text(printable(choice)), id=str(i)) for i, choice in enumerate(self.choices)], id="choices")
 
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:

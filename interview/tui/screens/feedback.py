@@ -14,6 +14,7 @@ from interview.rounds.session import AttemptResult
 from interview.scoring import MISSED
 from interview.tui.widgets.evidence import concept_lines, highlighted_answer
 from interview.tui.widgets.prose import prose
+from interview.tui.widgets.prose import printable
 
 VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}
 
@@ -59,7 +60,7 @@ class FeedbackScreen(Screen[None]):
             yield Static(Text("Model answer", style="bold"), classes="section-title")
             yield Static(prose(question.model_answer), id="model-answer")
             if question.sources:
-                yield Static(Text("Further study: " + "; ".join(question.sources), style="dim"), id="sources")
+                yield Static(Text(printable("Further study: " + "; ".join(question.sources)), style="dim"), id="sources")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview.tui.widgets.prose import printable
 ROUND_CHOICES = [
     ("phone", "Phone screen", "6 questions, 30 minutes"),
     ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each"),
@@ -80,7 +81,7 @@ class HomeScreen(Screen[None]):
         count = sum(len(p.questions) for p in app.bank.packs)
         summary = Text(f"{len(app.bank.packs)} packs, {count} questions", style="dim")
         for skipped in app.bank.skipped:  # pack text is data: rendered literally, never as markup
-            summary.append(f"\nskipped {skipped.errors[0]}", style="red")
+            summary.append(f"\nskipped {printable(str(skipped.errors[0]))}", style="red")
         self.query_one("#bank-summary", Static).update(summary)
 
     def _weak_spots(self) -> Text:
@@ -96,7 +97,7 @@ class HomeScreen(Screen[None]):
             lines.append(f"{area.mastery:.2f}  ", style=colour)
             lines.append(f"{area.name} ({area.attempts} answer{'s' if area.attempts != 1 else ''})\n")
         for concept in weak_concepts(store, limit=3):
-            lines.append(f"• {concept.explain()}\n", style="dim")
+            lines.append(f"• {printable(concept.explain())}\n", style="dim")
         due = len(store.due_questions(self.app.wall()))
         if due:
             lines.append(f"{due} question{'s' if due != 1 else ''} due for review: press d", style="bold")

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.widgets.countdown import Countdown
-from interview.tui.widgets.prose import prose, reflow
+from interview.tui.widgets.prose import printable, prose, reflow
 
 
 class QuestionScreen(Screen[None]):
@@ -68,7 +68,7 @@ class QuestionScreen(Screen[None]):
         if case.deliverables:
             text.append("Deliverables:\n", style="bold")
             for deliverable in case.deliverables:
-                text.append(f"  • {deliverable}\n")
+                text.append(f"  • {printable(deliverable)}\n")
         text.append(f"Effort limit {case.effort_minutes // 60}h{case.effort_minutes % 60:02}m; "
                     f"submit a file with ctrl+o (.md, .txt, .py, .ipynb)", style="dim")
         return text
@@ -148,7 +148,7 @@ class QuestionScreen(Screen[None]):
         text = Text()
         for number, hint in enumerate(hints, start=1):
             text.append(f"Hint {number}: ", style="bold yellow")
-            text.append(hint + "\n")
+            text.append(printable(hint) + "\n")
         remaining = len(self.session.current.question.hints) - self.session.hints
         if remaining:
             text.append(f"{remaining} hint{'s' if remaining > 1 else ''} available (ctrl+g); each lowers the score cap", style="dim")

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from interview.rounds import RoundSession, summarize
 from interview.tui.widgets.prose import reflow
+from interview.tui.widgets.prose import printable
 
 
 class SummaryScreen(Screen[None]):
@@ -37,7 +38,7 @@ class SummaryScreen(Screen[None]):
             yield Static(Text("\n".join(f"{mean:.2f}  {area} ({count})" for area, mean, count in summary.by_area)), id="areas")
             if summary.missed_concepts:
                 yield Static(Text("Missed most often", style="bold"), classes="section-title")
-                yield Static(Text(", ".join(f"{name} ×{n}" if n > 1 else name for name, n in summary.missed_concepts)))
+                yield Static(Text(printable(", ".join(f"{name} ×{n}" if n > 1 else name for name, n in summary.missed_concepts))))
             yield Static(Text("Answers (enter to review one)", style="bold"), classes="section-title")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         yield Footer()

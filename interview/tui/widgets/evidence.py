@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from interview.scoring import HIT, MISSED, Score
+from interview.tui.widgets.prose import printable
 
 VERDICT_MARK = {HIT: ("✔", "green"), "partial": ("◐", "yellow"), MISSED: ("✘", "red")}
 
 
 def highlighted_answer(answer: str, score: Score) -> Text:
     """Plain Text built from data: pack and user text is never parsed as markup."""
-    text = Text(answer or "(no answer)")
+    text = Text(printable(answer) if answer else "(no answer)")
     for concept in score.concepts:
         if concept.span and concept.verdict != MISSED:
             style = "bold green underline" if concept.verdict == HIT else "yellow underline"
@@ -26,20 +27,20 @@ def concept_lines(score: Score) -> Text:
     for concept in score.concepts:
         mark, colour = VERDICT_MARK[concept.verdict]
         lines.append(f"{mark} ", style=colour)
-        lines.append(concept.concept, style="bold" if concept.required else "")
+        lines.append(printable(concept.concept), style="bold" if concept.required else "")
         if concept.required:
             lines.append(" (required)", style="dim")
         if concept.verdict != MISSED:
-            lines.append(f'  ← "{concept.matched_text}"', style=colour)
+            lines.append(f'  ← "{printable(concept.matched_text)}"', style=colour)
             if concept.phrase.casefold() != concept.matched_text.casefold():
-                lines.append(f"  via “{concept.phrase}”", style="dim")
+                lines.append(f"  via “{printable(concept.phrase)}”", style="dim")
         lines.append("\n")
     for mistake in score.misconceptions:
         lines.append("✘ misconception: ", style="bold red")
-        lines.append(mistake.claim)
-        lines.append(f'  ← "{mistake.matched_text}"\n', style="red")
+        lines.append(printable(mistake.claim))
+        lines.append(f'  ← "{printable(mistake.matched_text)}"\n', style="red")
         if mistake.correction:
-            lines.append(f"   {mistake.correction}\n", style="italic")
+            lines.append(f"   {printable(mistake.correction)}\n", style="italic")
     for reason in score.reasons:
         lines.append(f"• {reason}\n", style="dim")
     lines.rstrip()
