@@ -18,8 +18,9 @@ def open_store():  # type: ignore[no-untyped-def]
 
     try:
         return Store(locations.database_path())
-    except (StoreError, OSError) as error:
-        raise click.ClickException(str(error)) from None
+    except StoreError as error:
+        hint = " To keep it aside and start fresh: interview history reset --move-damaged" if error.kind == "damaged" else ""
+        raise click.ClickException(f"{error}.{hint}") from None
 
 
 def _when(seconds: float) -> str:
@@ -193,3 +194,26 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
     click.echo(f"\n{len(due)} question{'s' if len(due) != 1 else ''} due for review")
     for question_id, lapses, _ in leeches:
         click.echo(f"  leech: {question_id} failed {lapses} times; reread its model answer before drilling it again")
+
+
+@history.command("reset")
+@click.option("--move-damaged", is_flag=True, help="Required: confirms moving the damaged database aside.")
+@with_packs
+def history_reset(move_damaged: bool, packs: tuple[Path, ...]) -> None:
+    """Move a damaged history database aside (kept, renamed) and start a new one."""
+    from interview.store import Store, StoreError, move_aside
+
+    path = locations.database_path()
+    try:
+        Store(path).close()
+        click.echo(f"{path} is readable; nothing to do.")
+        return
+    except StoreError as error:
+        if error.kind != "damaged":
+            raise click.ClickException(str(error)) from None
+        if not move_damaged:
+            raise click.ClickException(f"{error}. To keep it aside and start fresh, run: "
+                                       "interview history reset --move-damaged")
+    kept = move_aside(path)
+    Store(path).close()
+    click.echo(f"moved the damaged database to {kept}; a new history starts at {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 5000
@@ -92,14 +93,39 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class StoreError(Exception):
-    """The history database cannot be used; the message says why and what to do."""
+    """The history database cannot be used; the message says why and what to do.
+
+    `kind` is "damaged" (unreadable file: kept as it is until the user moves it aside), "newer"
+    (made by a newer interview: refused, untouched) or "unwritable" (the folder cannot be written).
+    """
+
+    def __init__(self, message: str, kind: str = "damaged", path: Path | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL files) out of the way; never deletes anything."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.rename(Path(f"{target}{suffix}"))
+    return target
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the history database."""
     memory = str(path) == ":memory:"
     if not memory:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the data folder {Path(path).parent}: {error.strerror or error}; "
+                             "check its permissions or set INTERVIEW_HOME to a folder you can write",
+                             "unwritable", Path(path)) from None
     try:
         connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                      check_same_thread=False)
@@ -109,9 +135,20 @@ def connect(path: Path | str) -> sqlite3.Connection:
             connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
         _ensure_math(connection)
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # reads the header and schema
         migrate(connection)
+    except StoreError:
+        raise
+    except sqlite3.OperationalError as error:
+        message = str(error)
+        if "readonly" in message or "unable to open" in message:
+            raise StoreError(f"cannot write the history database {path}: {message}; check the folder's "
+                             "permissions or set INTERVIEW_HOME to a folder you can write", "unwritable",
+                             Path(path)) from None
+        raise StoreError(f"the history database {path} cannot be read ({message})", "damaged", Path(path)) from None
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open the history database {path}: {error}") from None
+        raise StoreError(f"the history database {path} is damaged ({error}); it has not been changed",
+                         "damaged", Path(path)) from None
     return connection
 
 
@@ -129,7 +166,7 @@ def migrate(connection: sqlite3.Connection) -> None:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StoreError(f"the history database is from a newer version of interview (schema {version}, "
-                         f"this one knows {SCHEMA_VERSION}); upgrade interview to use it")
+                         f"this one knows {SCHEMA_VERSION}); upgrade interview to use it", "newer")
     for step in range(version, SCHEMA_VERSION):
         connection.execute("BEGIN IMMEDIATE")
         try:

@@ -37,8 +37,9 @@ class InterviewApp(App[None]):
                  wall: Callable[[], float] = time.time, autosave_seconds: float = AUTOSAVE_SECONDS,
                  keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None,
                  pack_paths: Iterable[Path] = (), read_only: bool = False, title: str = "",
-                 review_questions: dict[str, dict] | None = None) -> None:
+                 review_questions: dict[str, dict] | None = None, damaged_store: Path | None = None) -> None:
         super().__init__()
+        self.damaged_store = damaged_store  # a history file that could not be read, left untouched
         self.read_only = read_only  # a coach reviewing a student's bundle: browse, never start rounds
         self.review_questions = review_questions or {}
         if title:
@@ -64,10 +65,39 @@ class InterviewApp(App[None]):
             self.push_screen(HistoryScreen())
         else:
             self.push_screen(HomeScreen())
-        if self.store_problem:
+        if self.damaged_store is not None:
+            self._offer_fresh_history()
+        elif self.store_problem:
             self.notify(self.store_problem, title="History unavailable", severity="error", timeout=15)
         if self.bank is None:
             self.call_after_refresh(self.load_bank)  # after the first frame: parsing must not delay it
+
+    def _offer_fresh_history(self) -> None:
+        """A damaged history is never overwritten: the user decides to move it aside, or to go on unsaved."""
+        from interview.tui.screens.dialogs import ConfirmDialog
+
+        def decided(fresh: bool | None) -> None:
+            from interview.store import Store, StoreError, move_aside
+
+            if not fresh:
+                self.notify("Continuing without saving: nothing from this session will be kept.", severity="warning")
+                return
+            kept = move_aside(self.damaged_store)
+            try:
+                self.store = Store(self.damaged_store)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.damaged_store = None
+            self.notify(f"Started a new history. The damaged one is kept as {kept}.", timeout=12)
+            refresh = getattr(self.screen, "refresh_data", None)
+            if refresh:
+                refresh()
+
+        self.push_screen(ConfirmDialog(
+            "Your history can't be read", f"{self.store_problem}\n\nMove the damaged file aside (it is kept, "
+            "renamed) and start a new history? Or go on without saving anything.",
+            yes="Move aside, start fresh", no="Go on without saving"), decided)
 
     @work(thread=True, exclusive=True, group="bank")
     def load_bank(self) -> Bank:
@@ -261,8 +291,10 @@ def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store 
     if store is None:
         try:
             store = Store(locations.database_path())
-        except (StoreError, OSError) as error:
+        except StoreError as error:
             problem = f"{error}. Rounds still work, but nothing will be saved."
+            if error.kind == "damaged":
+                options.setdefault("damaged_store", locations.database_path())
             store = Store(":memory:")
     options.setdefault("keymap", _load_keymap())
     return InterviewApp(bank, store, store_problem=problem, pack_paths=packs, **options)
