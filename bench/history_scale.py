@@ -1,0 +1,171 @@
+"""History at scale: 100,000 generated attempts.
+
+Figures: the weak-areas summary (mastery per area and topic, weakest concepts), the history screen
+opening (first page, in the real app), a full JSON export, and peak memory of a process holding a
+10,000-question bank and the 100,000-attempt history.
+
+    python -m bench.history_scale
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from interview.store import Store
+
+ATTEMPTS = 100_000
+AREAS = ["ml-fundamentals", "supervised", "deep-learning", "nlp", "evaluation-metrics", "probability-statistics",
+         "coding-dsa", "mlops", "llm", "data-features"]
+CONCEPTS = ["bias", "variance", "irreducible error", "regularization", "cross-validation"]
+
+
+def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
+    """A plausible history: 2 years, ~6 answers a session, concepts hit more often as time goes on."""
+    rng = random.Random(seed)
+    store = Store(path)
+    start = time.time() - 730 * 86400
+    rows, concept_rows = [], []
+    session_id = 0
+    with store.db:
+        store.db.execute("BEGIN")
+        for n in range(attempts):
+            if n % 6 == 0:
+                session_id = store.db.execute(
+                    "INSERT INTO sessions (kind, mode, status, started_at, finished_at, state) VALUES (?,?,?,?,?,?)",
+                    (rng.choice(["phone", "drill", "onsite"]), "practice", "finished", start + n * 630, start + n * 630 + 1800,
+                     "{}")).lastrowid
+            area = rng.choice(AREAS)
+            topic = f"{area}/sub{rng.randrange(8)}"
+            when = start + n * 630
+            skill = 0.3 + 0.6 * n / attempts
+            concepts = [{"concept": c, "verdict": "hit" if rng.random() < skill else "missed", "credit": 0.0}
+                        for c in CONCEPTS]
+            for c in concepts:
+                c["credit"] = 1.0 if c["verdict"] == "hit" else 0.0
+            score = sum(c["credit"] for c in concepts) / len(concepts)
+            breakdown = {"score": score, "verdict": "pass", "coverage": score, "concepts": concepts,
+                         "misconceptions": [], "reasons": [], "hints_taken": 0}
+            rows.append((session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score, "pass",
+                         json.dumps(breakdown), "h", 120.0, 0, 0, 0, when))
+            if len(rows) == 5000 or n == attempts - 1:
+                for row in rows:
+                    attempt_id = store.db.execute(
+                        "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
+                        "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        row).lastrowid
+                    for c in json.loads(row[7])["concepts"]:
+                        concept_rows.append((attempt_id, row[2], row[3], c["concept"], c["verdict"], c["credit"], row[13]))
+                store.db.executemany("INSERT INTO attempt_concepts VALUES (?,?,?,?,?,?,?)", concept_rows)
+                rows, concept_rows = [], []
+    store.db.execute("ANALYZE")
+    store.close()
+
+
+def timed(function, runs: int = 5) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def weak_areas_summary(store: Store) -> None:
+    from interview.progress import mastery_by, weak_concepts
+
+    now = time.time()
+    mastery_by(store, now)
+    mastery_by(store, now, level="topic")
+    weak_concepts(store)
+
+
+def history_screen_open(path: Path) -> list[float]:
+    """In the real app: from pushing the history screen to its first page being on screen."""
+    from interview.bank import Bank
+    from interview.tui.app import make_app
+    from interview.tui.screens.history import HistoryScreen
+
+    async def measure() -> list[float]:
+        app = make_app(bank=Bank(), store=Store(path), keymap={})
+        times = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(5):
+                start = time.perf_counter()
+                await app.push_screen(HistoryScreen())
+                await pilot.pause()
+                times.append(time.perf_counter() - start)
+                app.pop_screen()
+                await pilot.pause()
+        return times
+
+    return asyncio.run(measure())
+
+
+MEMORY = """
+import resource, sys, time
+from pathlib import Path
+from interview.bank import load_bank
+from interview.store import Store
+from interview.progress import mastery_by, weak_concepts
+bank = load_bank([Path(sys.argv[1])], builtin=True)
+store = Store(sys.argv[2])
+mastery_by(store, time.time()); weak_concepts(store); store.sessions_page(0, 100)
+print(len(bank.questions), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def peak_memory(history: Path, home: str) -> tuple[int, float]:
+    from bench.bank_load import generate as generate_bank
+
+    with tempfile.TemporaryDirectory() as packs:
+        generate_bank(Path(packs))
+        env = {**os.environ, "INTERVIEW_HOME": home}
+        subprocess.run([sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True, capture_output=True)  # fills the cache
+        out = subprocess.run([sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True,
+                             capture_output=True, text=True).stdout.split()
+    return int(out[0]), float(out[1])
+
+
+def figures() -> dict:
+    from interview.store.exchange import export_bundle
+
+    with tempfile.TemporaryDirectory() as home:
+        path = Path(home) / "history.sqlite3"
+        started = time.perf_counter()
+        generate(path)
+        generated = time.perf_counter() - started
+        store = Store(path)
+        result = {
+            "generate_s": generated,
+            "weak_areas": timed(lambda: weak_areas_summary(store)),
+            "first_page": timed(lambda: store.sessions_page(0, 100)),
+            "history_screen": history_screen_open(path),
+            "export": timed(lambda: export_bundle(store), runs=1),
+            "memory": peak_memory(path, home),
+        }
+    return result
+
+
+def main() -> None:
+    result = figures()
+    print(f"history with {ATTEMPTS:,} attempts (generated in {result['generate_s']:.1f} s); medians in ms")
+    for name, key, budget in (("weak-areas summary", "weak_areas", "200"), ("history first page (SQL)", "first_page", "-"),
+                              ("history screen open (app)", "history_screen", "300"), ("JSON export", "export", "-")):
+        values = result[key]
+        print(f"  {name:<28}{statistics.median(values) * 1000:>9.1f}  ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})"
+              f"  budget {budget}")
+    questions, megabytes = result["memory"]
+    print(f"  peak memory, {questions:,} questions + {ATTEMPTS:,} attempts: {megabytes:.0f} MB (budget 200)")
+
+
+if __name__ == "__main__":
+    main()
