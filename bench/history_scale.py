@@ -33,39 +33,41 @@ def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
     rng = random.Random(seed)
     store = Store(path)
     start = time.time() - 730 * 86400
-    rows, concept_rows = [], []
+    rows = []
     session_id = 0
-    with store.db:
-        store.db.execute("BEGIN")
-        for n in range(attempts):
-            if n % 6 == 0:
-                session_id = store.db.execute(
-                    "INSERT INTO sessions (kind, mode, status, started_at, finished_at, state) VALUES (?,?,?,?,?,?)",
-                    (rng.choice(["phone", "drill", "onsite"]), "practice", "finished", start + n * 630, start + n * 630 + 1800,
-                     "{}")).lastrowid
-            area = rng.choice(AREAS)
-            topic = f"{area}/sub{rng.randrange(8)}"
-            when = start + n * 630
-            skill = 0.3 + 0.6 * n / attempts
-            concepts = [{"concept": c, "verdict": "hit" if rng.random() < skill else "missed", "credit": 0.0}
-                        for c in CONCEPTS]
-            for c in concepts:
-                c["credit"] = 1.0 if c["verdict"] == "hit" else 0.0
-            score = sum(c["credit"] for c in concepts) / len(concepts)
-            breakdown = {"score": score, "verdict": "pass", "coverage": score, "concepts": concepts,
-                         "misconceptions": [], "reasons": [], "hints_taken": 0}
-            rows.append((session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score, "pass",
-                         json.dumps(breakdown), "h", 120.0, 0, 0, 0, when))
-            if len(rows) == 5000 or n == attempts - 1:
-                for row in rows:
-                    attempt_id = store.db.execute(
-                        "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
-                        "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        row).lastrowid
-                    for c in json.loads(row[7])["concepts"]:
-                        concept_rows.append((attempt_id, row[2], row[3], c["concept"], c["verdict"], c["credit"], row[13]))
-                store.db.executemany("INSERT INTO attempt_concepts VALUES (?,?,?,?,?,?,?)", concept_rows)
-                rows, concept_rows = [], []
+    store.db.execute("BEGIN")  # committed in chunks below, as real use does, so WAL checkpoints keep up
+    for n in range(attempts):
+        if n % 6 == 0:
+            session_id = store.db.execute(
+                "INSERT INTO sessions (kind, mode, status, started_at, finished_at, state) VALUES (?,?,?,?,?,?)",
+                (rng.choice(["phone", "drill", "onsite"]), "practice", "finished", start + n * 630, start + n * 630 + 1800,
+                 "{}")).lastrowid
+        area = rng.choice(AREAS)
+        topic = f"{area}/sub{rng.randrange(8)}"
+        when = start + n * 630
+        skill = 0.3 + 0.6 * n / attempts
+        concepts = [{"concept": c, "verdict": "hit" if rng.random() < skill else "missed", "credit": 0.0}
+                    for c in CONCEPTS]
+        for c in concepts:
+            c["credit"] = 1.0 if c["verdict"] == "hit" else 0.0
+        score = sum(c["credit"] for c in concepts) / len(concepts)
+        breakdown = {"score": score, "verdict": "pass", "coverage": score, "concepts": concepts,
+                     "misconceptions": [], "reasons": [], "hints_taken": 0}
+        rows.append((session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score, "pass",
+                     json.dumps(breakdown), "h", 120.0, 0, 0, 0, when))
+        if len(rows) == 5000 or n == attempts - 1:
+            for row in rows:
+                attempt_id = store.db.execute(
+                    "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
+                    "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    row).lastrowid
+                # the store's own write path, so the running concept state is built as in real use
+                store.add_concept_verdicts(attempt_id, row[2], row[3], json.loads(row[7])["concepts"], row[13])
+            rows = []
+            store.db.execute("COMMIT")
+            store.db.execute("BEGIN")
+    store.db.execute("COMMIT")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.db.execute("ANALYZE")
     store.close()
 
@@ -111,7 +113,7 @@ def history_screen_open(path: Path) -> list[float]:
 
 
 MEMORY = """
-import resource, sys, time
+import re, sys, time
 from pathlib import Path
 from interview.bank import load_bank
 from interview.store import Store
@@ -119,7 +121,9 @@ from interview.progress import mastery_by, weak_concepts
 bank = load_bank([Path(sys.argv[1])], builtin=True)
 store = Store(sys.argv[2])
 mastery_by(store, time.time()); weak_concepts(store); store.sessions_page(0, 100)
-print(len(bank.questions), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM belongs to this address space; ru_maxrss would carry the parent's peak across exec
+peak_kb = int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1))
+print(len(bank.questions), peak_kb / 1024)
 """
 
 

@@ -96,6 +96,8 @@ def test_migrations_from_every_earlier_version_keep_the_history(tmp_path, start_
     assert store.attempts(1)[0].answer == "text"
     if start_version == 0:  # the concept rows are backfilled from the stored breakdown
         assert store.db.execute("SELECT concept, verdict FROM attempt_concepts").fetchall() == [("bias", "missed")]
+        assert store.db.execute("SELECT topic, concept, recent, attempts FROM concept_stats").fetchall() == \
+            [("a/b", "bias", "m", 1)]
 
 
 def test_a_database_from_a_newer_version_is_refused_not_touched(tmp_path) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from interview.store import Store
 
 HALF_LIFE_DAYS = 14.0
-RECENT = 5            # "missed X in 4 of the last 5 attempts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,34 +47,40 @@ def _confidence(n: int) -> float:
 
 
 def mastery_by(store: Store, now: float, level: str = "area") -> list[Mastery]:
-    """Per area ("area") or per area/subtopic ("topic"), weakest first."""
-    key = "substr(topic, 1, instr(topic, '/') - 1)" if level == "area" else "topic"
+    """Per area ("area") or per area/subtopic ("topic"), weakest first.
+
+    One pass over a covering index gives recency-weighted sums per topic; areas add up their topics.
+    """
     tau = HALF_LIFE_DAYS * 86400 / math.log(2)
     rows = store.db.execute(
-        f"SELECT {key} AS name, SUM(score * exp((submitted_at - ?) / ?)) / SUM(exp((submitted_at - ?) / ?)), COUNT(*) "
-        "FROM attempts WHERE skipped = 0 GROUP BY name", (now, tau, now, tau))
-    result = [Mastery(name, weighted, _confidence(count), count) for name, weighted, count in rows]
+        "SELECT topic, SUM(score * exp((submitted_at - ?) / ?)), SUM(exp((submitted_at - ?) / ?)), COUNT(*) "
+        "FROM attempts INDEXED BY attempts_mastery WHERE skipped = 0 GROUP BY topic", (now, tau, now, tau))
+    sums: dict[str, list[float]] = {}
+    for topic, weighted, weights, count in rows:
+        key = topic.split("/", 1)[0] if level == "area" else topic
+        total = sums.setdefault(key, [0.0, 0.0, 0])
+        total[0] += weighted
+        total[1] += weights
+        total[2] += count
+    result = [Mastery(name, weighted / weights if weights else 0.0, _confidence(count), count)
+              for name, (weighted, weights, count) in sums.items()]
     return sorted(result, key=lambda m: (-m.weakness, m.name))
 
 
 def weak_concepts(store: Store, limit: int = 10, min_recent: int = 2) -> list[WeakConcept]:
-    """Concepts missed most in their latest attempts, each with a sentence that says why."""
+    """Concepts missed most in their latest attempts, each with a sentence that says why.
+
+    Reads the running per-concept state (the last five verdicts), so it costs the same with a week
+    or ten years of history.
+    """
+    missed = "(length(recent) - length(replace(recent, 'm', '')))"
     rows = store.db.execute(
-        """
-        WITH ranked AS (
-            SELECT topic, concept, verdict, credit,
-                   ROW_NUMBER() OVER (PARTITION BY topic, concept ORDER BY submitted_at DESC, attempt_id DESC) AS age,
-                   COUNT(*) OVER (PARTITION BY topic, concept) AS total
-            FROM attempt_concepts
-        )
-        SELECT topic, concept, SUM(verdict = 'missed'), COUNT(*), MAX(total), AVG(credit)
-        FROM ranked WHERE age <= ? GROUP BY topic, concept
-        HAVING COUNT(*) >= ? AND SUM(verdict = 'missed') > 0
-        ORDER BY SUM(verdict = 'missed') * 1.0 / COUNT(*) DESC, COUNT(*) DESC, AVG(credit) ASC, topic, concept
-        LIMIT ?
-        """, (RECENT, min_recent, limit))
-    return [WeakConcept(topic, concept, missed, recent, total, credit)
-            for topic, concept, missed, recent, total, credit in rows]
+        f"SELECT topic, concept, {missed}, length(recent), attempts, credit_sum / attempts FROM concept_stats "
+        f"WHERE length(recent) >= ? AND {missed} > 0 "
+        f"ORDER BY {missed} * 1.0 / length(recent) DESC, length(recent) DESC, credit_sum / attempts ASC, topic, concept "
+        "LIMIT ?", (min_recent, limit))
+    return [WeakConcept(topic, concept, missed_recent, recent, total, credit)
+            for topic, concept, missed_recent, recent, total, credit in rows]
 
 
 def weakest_questions(store: Store, limit: int = 10) -> list[str]:

@@ -88,6 +88,27 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX review_cards_due ON review_cards(due);
     """,
+    # v3: what weak-area summaries need, kept up to date as answers arrive (no scan of all history)
+    """
+    CREATE INDEX attempts_mastery ON attempts(topic, skipped, submitted_at, score);
+    CREATE TABLE concept_stats (
+        topic TEXT NOT NULL,
+        concept TEXT NOT NULL,
+        recent TEXT NOT NULL,               -- the latest verdicts, newest first: h(it), p(artial), m(issed); at most 5
+        attempts INTEGER NOT NULL,
+        credit_sum REAL NOT NULL,
+        last_at REAL NOT NULL,
+        PRIMARY KEY (topic, concept)
+    );
+    INSERT INTO concept_stats (topic, concept, recent, attempts, credit_sum, last_at)
+        SELECT topic, concept,
+               (SELECT group_concat(v, '') FROM (
+                    SELECT substr(b.verdict, 1, 1) AS v FROM attempt_concepts b
+                    WHERE b.topic = a.topic AND b.concept = a.concept
+                    ORDER BY b.submitted_at DESC, b.attempt_id DESC LIMIT 5)),
+               COUNT(*), SUM(credit), MAX(submitted_at)
+        FROM attempt_concepts a GROUP BY topic, concept;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -162,6 +183,19 @@ def _ensure_math(connection: sqlite3.Connection) -> None:
         connection.create_function("exp", 1, math.exp, deterministic=True)
 
 
+def _statements(script: str) -> list[str]:
+    """A script's statements, split where SQLite says a statement is complete (not at every ';')."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer)
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer)
+    return statements
+
+
 def migrate(connection: sqlite3.Connection) -> None:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -170,9 +204,8 @@ def migrate(connection: sqlite3.Connection) -> None:
     for step in range(version, SCHEMA_VERSION):
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[step].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
+            for statement in _statements(MIGRATIONS[step]):
+                connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")
             connection.execute("COMMIT")
         except BaseException:

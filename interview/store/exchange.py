@@ -86,11 +86,8 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                          json.dumps(a["breakdown"]), a["rubric_hash"], a["seconds"], a["hints"], int(a["overtime"]),
                          int(a["skipped"]), a["submitted_at"]))
                     if not a["skipped"]:
-                        store.db.executemany(
-                            "INSERT INTO attempt_concepts (attempt_id, question_id, topic, concept, verdict, credit, "
-                            "submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [(attempt.lastrowid, a["question_id"], a["topic"], c["concept"], c["verdict"], c["credit"],
-                              a["submitted_at"]) for c in a["breakdown"].get("concepts", [])])
+                        store.add_concept_verdicts(attempt.lastrowid, a["question_id"], a["topic"],
+                                                   a["breakdown"].get("concepts", []), a["submitted_at"])
                     for concept in a.get("disputes", []):
                         store.db.execute("INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
                                          (attempt.lastrowid, concept, a["submitted_at"]))
@@ -105,6 +102,7 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                      card["updated_at"]))
     except (KeyError, TypeError) as error:
         raise BundleError(f"the bundle is damaged or incomplete ({error!r}); nothing was imported") from None
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one big import must not leave a huge WAL behind
     return added, skipped
 
 

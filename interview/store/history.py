@@ -138,13 +138,22 @@ class Store:
                  rubric_hash, seconds, hints, int(overtime), int(skipped), self.now()))
             attempt_id = int(cursor.lastrowid)
             if not skipped:
-                self.db.executemany(
-                    "INSERT INTO attempt_concepts (attempt_id, question_id, topic, concept, verdict, credit, submitted_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], self.now())
-                     for c in score["concepts"]])
+                self.add_concept_verdicts(attempt_id, question_id, topic, score["concepts"], self.now())
             self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
         return attempt_id
+
+    def add_concept_verdicts(self, attempt_id: int, question_id: str, topic: str, concepts: list[dict],
+                             when: float) -> None:
+        """Concept rows for an attempt, and the running per-concept state the summaries read."""
+        self.db.executemany(
+            "INSERT INTO attempt_concepts (attempt_id, question_id, topic, concept, verdict, credit, submitted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], when) for c in concepts])
+        self.db.executemany(
+            "INSERT INTO concept_stats (topic, concept, recent, attempts, credit_sum, last_at) VALUES (?, ?, ?, 1, ?, ?) "
+            "ON CONFLICT (topic, concept) DO UPDATE SET recent = substr(excluded.recent || recent, 1, 5), "
+            "attempts = attempts + 1, credit_sum = credit_sum + excluded.credit_sum, last_at = excluded.last_at",
+            [(topic, c["concept"], c["verdict"][:1], c["credit"], when) for c in concepts])
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
         rows = self.db.execute("SELECT * FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,))

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from interview.tui.widgets.prose import reflow
 
-PAGE = 100
+PAGE = 40  # a screenful and a bit; more load as the cursor nears the end
 KINDS = [("phone", "phone"), ("onsite", "onsite"), ("take-home", "take-home"), ("drill", "drill"), ("custom", "custom")]
 
 
