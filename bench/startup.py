@@ -18,22 +18,19 @@ import time
 
 RUNS = 7
 
-# Both apps run under the same harness: headless, and an auto-pilot that exits once the app is
-# ready, i.e. its first screen has been composed, mounted and painted.
-HARNESS = """
-async def first_paint(pilot):
-    await pilot.pause()
-    pilot.app.exit()
-"""
-
-EMPTY_APP = HARNESS + """
+# Both apps use the same hook: on mount, exit as soon as the first frame has been refreshed. Ours
+# reads it from INTERVIEW_EXIT_AFTER_FIRST_PAINT and is started exactly as a user starts it.
+EMPTY_APP = """
 from textual.app import App
-App().run(headless=True, size=(120, 40), auto_pilot=first_paint)
+class Empty(App):
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Empty().run(headless=True, size=(120, 40))
 """
 
-INTERVIEW_APP = HARNESS + """
-from interview.tui.app import make_app
-make_app().run(headless=True, size=(120, 40), auto_pilot=first_paint)
+INTERVIEW_APP = """
+from interview.cli import main
+main(args=[], prog_name="interview", standalone_mode=False)
 """
 
 
@@ -61,7 +58,7 @@ def import_total_ms(args: list[str], env: dict[str, str]) -> tuple[float, bool]:
 
 def figures() -> dict:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "INTERVIEW_HOME": home}
+        env = {**os.environ, "INTERVIEW_HOME": home, "INTERVIEW_EXIT_AFTER_FIRST_PAINT": "1"}
         time_process(EMPTY_APP, env)  # warm the OS file cache once for both
         time_process(INTERVIEW_APP, env)
         empty, ours = [], []
