@@ -22,6 +22,7 @@ MAX_WORDS_PER_PHRASE = 3
 MAX_PHRASES = 6
 BREAKS = re.compile(r"[,()\[\]{}\"“”/–—]|\s-\s")
 DEMOTED_WEIGHT = 0.25
+SHORT_ANSWER_WORDS = 20   # content words; an answer key this short gets synonym variants
 
 
 @dataclass
@@ -83,10 +84,11 @@ def _word_score(text: str, token: Token, question: set[str]) -> float:
     return score
 
 
-def _variants(surface: str, tokens: list[Token]) -> list[str]:
+def _variants(surface: str, tokens: list[Token], short_answer: bool) -> list[str]:
     phrases = [surface]
     phrases += abbreviation_variants(surface)
-    if len(tokens) <= 2:
+    # synonyms help most with one-line answer keys; in a long answer a word's other senses creep in
+    if short_answer and len(tokens) <= 2:
         for position, token in enumerate(tokens):
             for synonym in synonyms(token.norm):
                 words = [t.norm for t in tokens]
@@ -98,6 +100,7 @@ def _variants(surface: str, tokens: list[Token]) -> list[str]:
 def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
     """A rubric whose concepts are the key phrases of `model_answer`."""
     tokens = tokenize(model_answer)
+    short_answer = sum(1 for t in tokens if not t.stop) <= SHORT_ANSWER_WORDS
     question = {t.stem for t in tokenize(prompt) if not t.stop}
     merged: dict[frozenset[str], _Chunk] = {}
     for piece in _chunks(model_answer, tokens, question):
@@ -112,8 +115,14 @@ def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
     if not chunks:
         return ()
     # informative phrases first; generic ones only fill what is left, so short answers keep them
-    chosen = sorted(chunks, key=lambda c: (all(t.norm in GENERIC or t.stem in question for t in c.tokens), -c.score))
-    chosen = chosen[:MAX_CONCEPTS]
+    ranked = sorted(chunks, key=lambda c: (all(t.norm in GENERIC or t.stem in question for t in c.tokens), -c.score))
+    chosen: list[_Chunk] = []
+    for chunk in ranked:  # a chunk whose words a chosen concept already covers adds nothing
+        if any(chunk.key <= other.key for other in chosen):
+            continue
+        chosen.append(chunk)
+        if len(chosen) == MAX_CONCEPTS:
+            break
     chosen.sort(key=lambda c: c.tokens[0].start)
     concepts = []
     for chunk in chosen:
@@ -122,7 +131,7 @@ def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
         repeats_question = all(t.stem in question for t in chunk.tokens)
         generic = all(t.norm in GENERIC or t.stem in question for t in chunk.tokens)
         weight = DEMOTED_WEIGHT if repeats_question else 0.5 if generic else (1.5 if chunk.score >= 2.0 else 1.0)
-        concepts.append(Concept(name=surface.casefold(), phrases=tuple(_variants(surface, chunk.tokens)),
+        concepts.append(Concept(name=surface.casefold(), phrases=tuple(_variants(surface, chunk.tokens, short_answer)),
                                 weight=weight))
     return tuple(concepts)
 
