@@ -108,3 +108,13 @@ def test_a_database_from_a_newer_version_is_refused_not_touched(tmp_path) -> Non
     with pytest.raises(StoreError, match="newer version"):
         Store(path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 999
+
+
+def test_self_assessment_replaces_the_latest_review_without_counting_twice(history: Store) -> None:
+    from interview.progress import reassess
+
+    automatic = review(history, "p/self", 0.1, NOW)          # the score said "again"
+    replaced = reassess(history, "p/self", 0.1, NOW, "easy")  # the candidate says they knew it
+    card, reviews, lapses = history.card("p/self")
+    assert replaced > automatic and reviews == 1 and lapses == 0
+    assert reassess(history, "p/unknown", 0.5, NOW, "good") is None

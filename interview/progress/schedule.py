@@ -37,3 +37,22 @@ def review(store: Store, question_id: str, score: float, when: float, rating: st
     due = card.due.timestamp()
     store.save_card(question_id, card.to_dict(), due, lapsed=chosen == "again")
     return due
+
+
+def reassess(store: Store, question_id: str, score: float, when: float, rating: str) -> float | None:
+    """The candidate's own rating replaces the one derived from the score for the latest review.
+
+    Rescheduled from the card as it was before that review, so nothing is counted twice.
+    Returns the new due time, or None when the question has no review yet.
+    """
+    stored = store.previous_card(question_id)
+    if stored is None:
+        return None
+    fsrs, scheduler = _scheduler()
+    before, _ = stored
+    card = fsrs.Card.from_dict(before) if before else fsrs.Card(card_id=zlib.crc32(question_id.encode()))
+    moment = datetime.fromtimestamp(when, tz=timezone.utc)
+    card, _ = scheduler.review_card(card, getattr(fsrs.Rating, rating.capitalize()), moment)
+    due = card.due.timestamp()
+    store.replace_latest_review(question_id, card.to_dict(), due, rating_for(score) == "again", rating == "again")
+    return due

@@ -109,6 +109,10 @@ MIGRATIONS: list[str] = [
                COUNT(*), SUM(credit), MAX(submitted_at)
         FROM attempt_concepts a GROUP BY topic, concept;
     """,
+    # v4: the card as it was before its latest review, so a self-assessment can replace that review
+    """
+    ALTER TABLE review_cards ADD COLUMN previous TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -180,10 +180,21 @@ class Store:
 
     def save_card(self, question_id: str, card: dict, due: float, lapsed: bool) -> None:
         self.db.execute(
-            "INSERT INTO review_cards (question_id, card, due, reviews, lapses, updated_at) VALUES (?, ?, ?, 1, ?, ?) "
-            "ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
+            "INSERT INTO review_cards (question_id, card, due, reviews, lapses, updated_at, previous) "
+            "VALUES (?, ?, ?, 1, ?, ?, NULL) "
+            "ON CONFLICT (question_id) DO UPDATE SET previous = card, card = excluded.card, due = excluded.due, "
             "reviews = reviews + 1, lapses = lapses + excluded.lapses, updated_at = excluded.updated_at",
             (question_id, json.dumps(card), due, int(lapsed), self.now()))
+
+    def previous_card(self, question_id: str) -> tuple[dict | None, int] | None:
+        """The card before its latest review (None for a first review), and that review's lapse count."""
+        row = self.db.execute("SELECT previous, lapses FROM review_cards WHERE question_id = ?", (question_id,)).fetchone()
+        return (json.loads(row[0]) if row[0] else None, row[1]) if row else None
+
+    def replace_latest_review(self, question_id: str, card: dict, due: float, lapsed_before: bool, lapsed_now: bool) -> None:
+        self.db.execute("UPDATE review_cards SET card = ?, due = ?, lapses = lapses - ? + ?, updated_at = ? "
+                        "WHERE question_id = ?", (json.dumps(card), due, int(lapsed_before), int(lapsed_now),
+                                                  self.now(), question_id))
 
     def due_questions(self, now: float, limit: int = 50) -> list[tuple[str, float]]:
         return list(self.db.execute("SELECT question_id, due FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?",

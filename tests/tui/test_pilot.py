@@ -213,3 +213,18 @@ async def test_hostile_pack_text_is_shown_literally_and_never_reaches_the_termin
         evidence = app.screen.query_one("#answer-evidence").content
         assert "\x1b" not in str(evidence) and "␛[31m" in str(evidence)
         assert "\x1b" not in str(app.screen.query_one("#model-answer").content)
+
+
+async def test_rate_yourself_on_the_feedback_screen(build_app, tmp_path) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d", "ctrl+s")
+        question_id = app.screen.session.current.question.full_id
+        app.screen.query_one("#answer", TextArea).insert("no idea")
+        await pilot.press("ctrl+s")
+        before = app.store.card(question_id)[0]["due"]
+        await pilot.press("s")
+        await pilot.press("end", "enter")  # easy: I knew it cold
+        await pilot.pause()
+        assert app.store.card(question_id)[0]["due"] != before
+        assert app.store.card(question_id)[1] == 1  # still one review

@@ -40,6 +40,7 @@ class FeedbackScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,n", "next", "Next", id="feedback.next"),
         Binding("i", "dispute", "I covered this", id="feedback.dispute"),
+        Binding("s", "self_assess", "Rate yourself", id="feedback.self_assess"),
         Binding("escape", "back", "Back", id="feedback.back", show=False),
     ]
 
@@ -77,6 +78,29 @@ class FeedbackScreen(Screen[None]):
     def action_back(self) -> None:
         if self.read_only:
             self.app.pop_screen()
+
+    def action_self_assess(self) -> None:
+        """How well did you really know it? Your rating replaces the score's for when this comes back."""
+        from interview.tui.screens.dialogs import ChoiceDialog
+
+        if getattr(self.app, "read_only", False) or self.result.attempt_id is None:
+            self.notify("Only your own answers can be rated.")
+            return
+        choices = ["again: I did not know it", "hard: I half knew it", "good: I knew it", "easy: I knew it cold"]
+
+        def rated(choice: str | None) -> None:
+            from interview.progress import reassess
+
+            if not choice:
+                return
+            rating = choice.split(":", 1)[0]
+            due = reassess(self.app.store, self.result.question.full_id, self.result.score.value, self.app.wall(), rating)
+            if due is not None:
+                days = max(0.0, (due - self.app.wall()) / 86400)
+                when = f"in {days:.0f} days" if days >= 1 else "later today"
+                self.notify(f"Noted ({rating}). This question comes back {when}.")
+
+        self.app.push_screen(ChoiceDialog("How well did you know it?", choices), rated)
 
     def action_dispute(self) -> None:
         """'I covered this': recorded for the pack's author; the score itself does not change."""
