@@ -153,3 +153,16 @@ def test_builtin_bank_is_valid() -> None:
     bank = load_bank(user=False)
     assert bank.errors == []
     assert bank.packs and all(p.builtin for p in bank.packs)
+
+
+def test_a_very_large_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    from interview.bank.yaml_source import MAX_PACK_BYTES
+
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.write(b"pack: p\ntitle: t\nversion: 1\ndescription: |\n")
+        line = b"  " + b"x" * 1022 + b"\n"
+        for _ in range(MAX_PACK_BYTES // len(line) + 2):
+            handle.write(line)
+    (error,) = load_pack_file(path).errors
+    assert "larger than 64 MB" in error.message
