@@ -1,3 +1,3 @@
 from interview.cli import main
 
-main()
+main(prog_name="interview")

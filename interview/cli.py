@@ -164,11 +164,3 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
 
 
 from interview import cli_history, cli_scoring  # noqa: E402,F401  (register their commands)
-
-
-def run() -> None:  # pragma: no cover - console entry for `python -m interview`
-    main(prog_name="interview")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
