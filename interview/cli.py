@@ -7,7 +7,6 @@ and friends start in a fraction of the time.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable

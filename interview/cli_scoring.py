@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from interview.cli import _pack_paths as _pack_paths_of
-from interview.cli import load_bank_for, main, pack, report_skipped, with_packs
+from interview.cli import load_bank_for, main, pack, with_packs
 
 
 def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]

@@ -66,7 +66,6 @@ def test_the_validator_reports_errors_for_any_structure(data) -> None:
     import yaml
 
     from interview.bank.validate import PackValidator
-    from interview.bank.yaml_source import Positions
     from pathlib import Path
 
     text = yaml.safe_dump(data)

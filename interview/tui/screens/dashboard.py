@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from rich.text import Text
 from textual.app import ComposeResult
