@@ -228,3 +228,15 @@ async def test_rate_yourself_on_the_feedback_screen(build_app, tmp_path) -> None
         await pilot.pause()
         assert app.store.card(question_id)[0]["due"] != before
         assert app.store.card(question_id)[1] == 1  # still one review
+
+
+async def test_a_long_case_can_be_read_in_full_while_the_clock_runs(build_app) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "ctrl+s")
+        assert "deadline" in str(app.screen.query_one("#case").content)
+        await pilot.press("ctrl+r")
+        assert type(app.screen).__name__ == "ReadDialog"
+        assert "Deliverables" in str(app.screen.query_one("Static").content)
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "QuestionScreen"

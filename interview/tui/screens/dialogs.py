@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -87,3 +87,20 @@ class ChoiceDialog(ModalScreen[str | None]):
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.choices[int(event.option_id)])
+
+
+class ReadDialog(ModalScreen[None]):
+    """Long text to read, scrollable; the clock keeps running behind it."""
+
+    BINDINGS = [Binding("escape,ctrl+r", "dismiss", "Back to answering", id="read.close")]
+
+    def __init__(self, body: Text) -> None:
+        super().__init__()
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog read-dialog"):
+            yield Static(self.body)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from rich.text import Text
@@ -25,6 +26,7 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+n", "skip", "Skip", id="question.skip", priority=True),
         Binding("ctrl+b", "pause", "Pause", id="question.pause", priority=True),
         Binding("ctrl+o", "submit_file", "Submit file", id="question.file", priority=True, show=False),
+        Binding("ctrl+r", "read", "Read in full", id="question.read", priority=True),
     ]
 
     def __init__(self, session: RoundSession) -> None:
@@ -69,8 +71,11 @@ class QuestionScreen(Screen[None]):
             text.append("Deliverables:\n", style="bold")
             for deliverable in case.deliverables:
                 text.append(f"  • {printable(deliverable)}\n")
-        text.append(f"Effort limit {case.effort_minutes // 60}h{case.effort_minutes % 60:02}m; "
-                    f"submit a file with ctrl+o (.md, .txt, .py, .ipynb)", style="dim")
+        text.append(f"Effort limit {case.effort_minutes // 60}h{case.effort_minutes % 60:02}m", style="dim")
+        if self.session.deadline_at:
+            deadline = time.strftime("%a %d %b %H:%M", time.localtime(self.session.deadline_at))
+            text.append(f"; deadline {deadline} (the window runs even while the app is closed)", style="dim")
+        text.append("; submit a file with ctrl+o (.md, .txt, .py, .ipynb); ctrl+r reads the case in full", style="dim")
         return text
 
     def on_mount(self) -> None:
@@ -167,6 +172,16 @@ class QuestionScreen(Screen[None]):
             self.update_clock()
 
         self.app.push_screen(MessageDialog("Paused", "The clock is stopped. Press enter to go on."), resumed)
+
+    def action_read(self) -> None:
+        """The prompt (and case) in a scrollable dialog: long take-home cases do not fit beside the editor."""
+        from interview.tui.screens.dialogs import ReadDialog
+
+        body = prose(self.session.current.question.prompt)
+        if self.session.current.question.case is not None:
+            body.append("\n\n")
+            body.append_text(self._case_text())
+        self.app.push_screen(ReadDialog(body))
 
     def action_submit_file(self) -> None:
         from interview.tui.screens.dialogs import PathDialog
