@@ -113,14 +113,10 @@ def history_export(ctx: click.Context, fmt: str, output: Path | None, packs: tup
 
 
 def _read_bundle(path: Path) -> dict:
-    from interview.store.exchange import BundleError
-
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise click.ClickException(f"{path}: not a readable JSON bundle ({error})") from None
-    except BundleError as error:  # pragma: no cover - defensive
-        raise click.ClickException(str(error)) from None
 
 
 @history.command("import")

@@ -69,7 +69,6 @@ thing things point points ones two three lot large small big
 """.split())
 
 _synonym_groups: dict[str, set[str]] | None = None
-_LONG_FORMS = {short: long for long, short in ABBREVIATIONS.items()}
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -99,7 +98,3 @@ def synonyms(word: str) -> list[str]:
         _synonym_groups = {normalize_word(w)[1]: group for group in SYNONYMS for w in group}
     group = _synonym_groups.get(normalize_word(word)[1], set())
     return sorted(w for w in group if normalize_word(w)[1] != normalize_word(word)[1])
-
-
-def long_form(short: str) -> str | None:
-    return _LONG_FORMS.get(short)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, normalize_word, tokenize
+from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, tokenize
 
 FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
 LONG_WORD = 12            # words this long may have two slips; shorter ones one
@@ -250,8 +250,3 @@ class AnswerIndex:
                 count += 1
                 break
         return (count - phrase.negations) % 2 == 1
-
-
-def word_key(raw: str) -> str:
-    """The stem a single word is matched on (used by rubric drafting)."""
-    return normalize_word(raw)[1]

@@ -82,7 +82,7 @@ def _americanise(word: str) -> str:
         if match:
             root = word[: match.start()]
             base = root + "ise"
-            bare = base[2:] if base.startswith("un") else base[2:] if base.startswith("re") else base
+            bare = base[2:] if base.startswith(("un", "re")) else base
             if base not in _ISE_WORDS and bare not in _ISE_WORDS and not base.endswith("wise"):
                 return root + "iz" + match.group(1)
     return word

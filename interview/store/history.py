@@ -166,12 +166,6 @@ class Store:
             "ORDER BY submitted_at DESC, id DESC LIMIT 1) FROM attempts a WHERE skipped = 0 GROUP BY question_id")
         return {qid: (count, last) for qid, count, last in rows}
 
-    def weak_topics(self, limit: int = 5) -> list[tuple[str, float, int]]:
-        rows = self.db.execute(
-            "SELECT topic, AVG(score), COUNT(*) FROM attempts WHERE skipped = 0 GROUP BY topic "
-            "HAVING COUNT(*) >= 1 ORDER BY AVG(score) ASC, COUNT(*) DESC LIMIT ?", (limit,))
-        return [(topic, mean, count) for topic, mean, count in rows]
-
     # -- spaced repetition ------------------------------------------------------------------
     def card(self, question_id: str) -> tuple[dict, int, int] | None:
         """The stored fsrs card of a question, with its review and lapse counts."""

@@ -248,10 +248,6 @@ class InterviewApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def action_home(self) -> None:
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-
     async def action_quit(self) -> None:
         save = getattr(self.screen, "save_draft", None)
         if save:
