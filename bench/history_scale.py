@@ -10,7 +10,6 @@ opening (first page, in the real app), a full JSON export, and peak memory of a 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import statistics
@@ -33,7 +32,6 @@ def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
     rng = random.Random(seed)
     store = Store(path)
     start = time.time() - 730 * 86400
-    rows = []
     session_id = 0
     store.db.execute("BEGIN")  # committed in chunks below, as real use does, so WAL checkpoints keep up
     for n in range(attempts):
@@ -53,17 +51,10 @@ def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
         score = sum(c["credit"] for c in concepts) / len(concepts)
         breakdown = {"score": score, "verdict": "pass", "coverage": score, "concepts": concepts,
                      "misconceptions": [], "reasons": [], "hints_taken": 0}
-        rows.append((session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score, "pass",
-                     json.dumps(breakdown), "h", 120.0, 0, 0, 0, when))
-        if len(rows) == 5000 or n == attempts - 1:
-            for row in rows:
-                attempt_id = store.db.execute(
-                    "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
-                    "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    row).lastrowid
-                # the store's own write path, so the running concept state is built as in real use
-                store.add_concept_verdicts(attempt_id, row[2], row[3], json.loads(row[7])["concepts"], row[13])
-            rows = []
+        # the store's own write path, so the running concept state is built as in real use
+        store.insert_attempt(session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score,
+                             "pass", breakdown, "h", 120.0, 0, False, False, when)
+        if n % 5000 == 4999:
             store.db.execute("COMMIT")
             store.db.execute("BEGIN")
     store.db.execute("COMMIT")

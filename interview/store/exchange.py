@@ -78,19 +78,13 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                      session.get("finished_at"), session.get("deadline_at"), json.dumps(session.get("state", {}))))
                 session_id = cursor.lastrowid
                 for a in session.get("attempts", []):
-                    attempt = store.db.execute(
-                        "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, "
-                        "breakdown, rubric_hash, seconds, hints, overtime, skipped, submitted_at) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (session_id, a["position"], a["question_id"], a["topic"], a["answer"], a["score"], a["verdict"],
-                         json.dumps(a["breakdown"]), a["rubric_hash"], a["seconds"], a["hints"], int(a["overtime"]),
-                         int(a["skipped"]), a["submitted_at"]))
-                    if not a["skipped"]:
-                        store.add_concept_verdicts(attempt.lastrowid, a["question_id"], a["topic"],
-                                                   a["breakdown"].get("concepts", []), a["submitted_at"])
+                    attempt_id = store.insert_attempt(
+                        session_id, a["position"], a["question_id"], a["topic"], a["answer"], a["score"], a["verdict"],
+                        a["breakdown"], a["rubric_hash"], a["seconds"], a["hints"], a["overtime"], a["skipped"],
+                        a["submitted_at"])
                     for concept in a.get("disputes", []):
                         store.db.execute("INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
-                                         (attempt.lastrowid, concept, a["submitted_at"]))
+                                         (attempt_id, concept, a["submitted_at"]))
                 added += 1
             for card in bundle.get("cards", []):
                 store.db.execute(

@@ -131,15 +131,24 @@ class Store:
                        skipped: bool) -> int:
         with self.db:  # the attempt and the removal of its draft land together or not at all
             self.db.execute("BEGIN IMMEDIATE")
-            cursor = self.db.execute(
-                "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
-                "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (session_id, position, question_id, topic, answer, score["score"], score["verdict"], json.dumps(score),
-                 rubric_hash, seconds, hints, int(overtime), int(skipped), self.now()))
-            attempt_id = int(cursor.lastrowid)
-            if not skipped:
-                self.add_concept_verdicts(attempt_id, question_id, topic, score["concepts"], self.now())
+            attempt_id = self.insert_attempt(session_id, position, question_id, topic, answer, score["score"],
+                                             score["verdict"], score, rubric_hash, seconds, hints, overtime, skipped,
+                                             self.now())
             self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
+        return attempt_id
+
+    def insert_attempt(self, session_id: int, position: int, question_id: str, topic: str, answer: str, score: float,
+                       verdict: str, breakdown: dict, rubric_hash: str, seconds: float, hints: int, overtime: bool,
+                       skipped: bool, submitted_at: float) -> int:
+        """One attempt and its concept verdicts, inside the caller's transaction (answers, imports, generators)."""
+        cursor = self.db.execute(
+            "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
+            "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (session_id, position, question_id, topic, answer, score, verdict, json.dumps(breakdown), rubric_hash,
+             seconds, hints, int(overtime), int(skipped), submitted_at))
+        attempt_id = int(cursor.lastrowid)
+        if not skipped:
+            self.add_concept_verdicts(attempt_id, question_id, topic, breakdown.get("concepts", []), submitted_at)
         return attempt_id
 
     def add_concept_verdicts(self, attempt_id: int, question_id: str, topic: str, concepts: list[dict],
