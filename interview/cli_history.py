@@ -40,7 +40,7 @@ def history() -> None:
 def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path, ...]) -> None:
     """Sessions, newest first, with their answers and mean score."""
     store = open_store()
-    rows = [(s, n, mean) for s, n, mean in store.recent_sessions(limit if not kind else 10_000) if not kind or s.kind == kind][:limit]
+    rows = store.sessions_page(0, limit, kind=kind)
     if as_json:
         click.echo(json.dumps([{"id": s.id, "kind": s.kind, "mode": s.mode, "status": s.status, "started_at": s.started_at,
                                 "answers": n, "mean_score": mean} for s, n, mean in rows], indent=2))

@@ -89,13 +89,6 @@ class Store:
         row = self.db.execute("SELECT * FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1").fetchone()
         return _session(row) if row else None
 
-    def recent_sessions(self, limit: int = 10) -> list[tuple[SessionRow, int, float | None]]:
-        """Latest sessions with their attempt count and mean score."""
-        rows = self.db.execute(
-            "SELECT s.*, COUNT(a.id), AVG(a.score) FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id "
-            "GROUP BY s.id ORDER BY s.id DESC LIMIT ?", (limit,)).fetchall()
-        return [(_session(row[:8]), row[8], row[9]) for row in rows]
-
     def sessions_page(self, offset: int = 0, limit: int = 100, kind: str | None = None, topic: str | None = None,
                       since: float | None = None) -> list[tuple[SessionRow, int, float | None]]:
         """A page of sessions, newest first, filtered in SQL (history screens page through these)."""

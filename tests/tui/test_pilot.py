@@ -36,7 +36,7 @@ async def test_a_whole_phone_screen_through_keys(build_app, tmp_path) -> None:
         await pilot.press("h")
         assert isinstance(app.screen, HomeScreen)
     store = Store(tmp_path / "history.sqlite3")
-    (session, count, mean), *_ = store.recent_sessions()
+    (session, count, mean), *_ = store.sessions_page()
     assert session.kind == "phone" and session.status == "finished" and count == answered and mean == 1.0
 
 
@@ -54,7 +54,7 @@ async def test_hint_skip_and_dispute_are_recorded(build_app, tmp_path) -> None:
         await pilot.press("enter")   # next question
         await pilot.press("ctrl+n")  # skip it
     store = Store(tmp_path / "history.sqlite3")
-    session_id = store.recent_sessions()[0][0].id
+    session_id = store.sessions_page()[0][0].id
     first, second = store.attempts(session_id)[:2]
     assert first.hints == 1 and store.disputes(first.id) == ["clipping"]
     assert second.skipped

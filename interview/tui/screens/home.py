@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind))
         self.query_one("#resume-note", Static).update(
             Text("An unfinished round is waiting: press r to resume it.", style="italic") if unfinished else "")
-        recent = app.store.recent_sessions(8) if app.store else []
+        recent = app.store.sessions_page(0, 8) if app.store else []
         table = Table("when", "round", "answers", "score", "status", box=None, header_style="bold", expand=True)
         for session, answers, mean in recent:
             when = time.strftime("%d %b %H:%M", time.localtime(session.started_at))
