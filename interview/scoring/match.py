@@ -205,9 +205,8 @@ class AnswerIndex:
             if all(phrase.words[j].weak for j in seen):
                 if len(seen) < size:
                     continue  # "once" alone is no evidence of "at least once"
-                last_i = max(i for _, i in seen.values())
-                if any(not tokens[k].stop for k in range(first, last_i + 1)
-                       if k not in {i for _, i in seen.values()}):
+                last_i = max(claimed)
+                if any(not tokens[k].stop for k in range(first, last_i + 1) if k not in claimed):
                     continue  # "one vs all" must be a run: "one model on all" is not it
             coverage = len(seen) / size
             similarity = sum(s for s, _ in seen.values()) / len(seen)
