@@ -9,7 +9,7 @@ from interview.bank import Bank
 from interview.rounds.session import AttemptResult, Item, RoundSession, follow_up_question, spec_from_dict
 from interview.scoring import Score, rubric_hash
 from interview.scoring.score import ConceptResult, MisconceptionResult
-from interview.store import Store
+from interview.store import AttemptRow, Store
 
 
 class StoreRecorder:
@@ -68,6 +68,12 @@ def score_from_dict(data: dict) -> Score:
                  data.get("hints_taken", 0))
 
 
+def attempt_result(attempt: AttemptRow, question) -> AttemptResult:  # type: ignore[no-untyped-def]
+    """A stored attempt as the result the feedback and summary screens show."""
+    return AttemptResult(attempt.position, question, attempt.answer, score_from_dict(attempt.breakdown),
+                         attempt.seconds, attempt.hints, attempt.overtime, attempt.skipped, attempt.id)
+
+
 def resume_session(store: Store, bank: Bank, session_id: int, clock: Callable[[], float] = time.monotonic,
                    wall: Callable[[], float] = time.time) -> RoundSession:
     """Rebuild an unfinished round, with the draft that was being typed."""
@@ -86,8 +92,7 @@ def resume_session(store: Store, bank: Bank, session_id: int, clock: Callable[[]
     session.stage_used = {int(k): v for k, v in state["stage_used"].items()}
     for attempt in store.attempts(session_id):
         question = find_question(bank, attempt.question_id) or items[min(attempt.position, len(items) - 1)].question
-        session.results.append(AttemptResult(attempt.position, question, attempt.answer, score_from_dict(attempt.breakdown),
-                                             attempt.seconds, attempt.hints, attempt.overtime, attempt.skipped, attempt.id))
+        session.results.append(attempt_result(attempt, question))
     draft = store.draft(session_id, session.position)
     answered = any(r.position == session.position for r in session.results)
     if session.phase == "asking" and answered:

@@ -24,13 +24,10 @@ def _when(seconds: float) -> str:
 
 def open_attempt(app, attempt) -> None:  # type: ignore[no-untyped-def]
     """Show a stored attempt on the feedback screen, read-only."""
-    from interview.rounds.recorder import score_from_dict
-    from interview.rounds.session import AttemptResult
+    from interview.rounds.recorder import attempt_result
     from interview.tui.screens.feedback import FeedbackScreen
 
-    result = AttemptResult(attempt.position, app.question_for(attempt.question_id, attempt.topic), attempt.answer,
-                           score_from_dict(attempt.breakdown), attempt.seconds, attempt.hints, attempt.overtime,
-                           attempt.skipped, attempt.id)
+    result = attempt_result(attempt, app.question_for(attempt.question_id, attempt.topic))
     app.push_screen(FeedbackScreen(None, result, read_only=True))
 
 
