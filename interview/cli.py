@@ -18,7 +18,7 @@ from interview import __version__, locations
 PACK_HELP = "Add a pack file or a folder of packs (repeatable)."
 
 
-def _pack_paths(ctx: click.Context, extra: tuple[Path, ...] = ()) -> list[Path]:
+def pack_paths(ctx: click.Context, extra: tuple[Path, ...] = ()) -> list[Path]:
     group_paths = (ctx.find_root().params.get("packs") or ())
     return [*group_paths, *extra]
 
@@ -32,7 +32,7 @@ def with_packs(command: Callable[..., Any]) -> Callable[..., Any]:
 def load_bank_for(ctx: click.Context, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     from interview.bank import load_bank
 
-    return load_bank(_pack_paths(ctx, packs))
+    return load_bank(pack_paths(ctx, packs))
 
 
 def report_skipped(bank: Any) -> None:
@@ -90,7 +90,7 @@ def pack_validate(ctx: click.Context, paths: tuple[Path, ...], packs: tuple[Path
     """Check pack files or folders; print every error as FILE:LINE:COL: message. Exit 1 on any error."""
     from interview.bank import load_files, pack_files_in
 
-    files = [f for path in (*paths, *_pack_paths(ctx, packs)) for f in pack_files_in(path)]
+    files = [f for path in (*paths, *pack_paths(ctx, packs)) for f in pack_files_in(path)]
     if not files:
         raise click.UsageError("no .yaml or .yml pack files found in the given paths")
     bank = load_files((f, False) for f in dict.fromkeys(files))

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from interview import locations
-from interview.cli import load_bank_for, main, with_packs
+from interview.cli import load_bank_for, main, pack_paths, with_packs
 
 
 def open_store():  # type: ignore[no-untyped-def]
@@ -150,7 +150,7 @@ def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
         raise click.ClickException(f"{bundle}: {error}") from None
     from interview.tui.app import make_app
 
-    make_app(packs=[*packs, *(ctx.find_root().params.get("packs") or ())], store=store, read_only=True,
+    make_app(packs=pack_paths(ctx, packs), store=store, read_only=True,
              title=f"review: {bundle.name}", review_questions=data.get("questions", {})).run()
 
 

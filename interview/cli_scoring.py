@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from interview.cli import _pack_paths as _pack_paths_of
-from interview.cli import load_bank_for, main, pack, with_packs
+from interview.cli import load_bank_for, main, pack, pack_paths, with_packs
 
 
 def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -120,7 +119,7 @@ def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs:
     for error in bank.errors:
         click.echo(str(error))
     # other areas' model answers: the built-in bank, any --pack packs, and the packs under test
-    reference = [q for p in (*load_bank(_pack_paths_of(ctx, packs), user=False).packs, *bank.packs) for q in p.questions]
+    reference = [q for p in (*load_bank(pack_paths(ctx, packs), user=False).packs, *bank.packs) for q in p.questions]
     failures = total = 0
     for loaded in bank.packs:
         shown = loaded.path
