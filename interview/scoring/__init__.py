@@ -31,6 +31,7 @@ def grade(question: Question, answer: str, hints_taken: int = 0) -> Score:
     return score_answer(answer, rubric_for(question), question.misconceptions, hints_taken, full_credit_at)
 
 
+@lru_cache(maxsize=4096)
 def rubric_hash(question: Question) -> str:
     """Changes whenever what the score depends on changes, so history can tell old scores apart."""
     import hashlib

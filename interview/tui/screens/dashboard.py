@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from interview.tui.widgets.evidence import mastery_style
 from interview.tui.widgets.prose import printable
 DAYS = 30
 
@@ -37,9 +38,8 @@ class DashboardScreen(Screen[None]):
         text = Text("Mastery by area (recent answers count more)\n", style="bold")
         areas = mastery_by(store, now)
         for area in areas:
-            colour = "red" if area.mastery < 0.5 else "yellow" if area.mastery < 0.7 else "green"
             text.append(f"{area.name:<24}", style="bold" if area is areas[0] else "")
-            text.append("█" * round(area.mastery * 24) + "░" * (24 - round(area.mastery * 24)), style=colour)
+            text.append("█" * round(area.mastery * 24) + "░" * (24 - round(area.mastery * 24)), style=mastery_style(area.mastery))
             plural = "s" if area.attempts != 1 else ""
             text.append(f" {area.mastery:.2f}  {area.attempts} answer{plural}, confidence {area.confidence:.0%}\n")
         if not areas:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview.tui.widgets.evidence import mastery_style
 from interview.tui.widgets.prose import printable
 ROUND_CHOICES = [
     ("phone", "Phone screen", "6 questions, 30 minutes"),
@@ -93,8 +94,7 @@ class HomeScreen(Screen[None]):
             return Text("Nothing yet: finish a round to see your weak spots.", style="dim")
         lines = Text()
         for area in areas:
-            colour = "red" if area.mastery < 0.5 else "yellow" if area.mastery < 0.7 else "green"
-            lines.append(f"{area.mastery:.2f}  ", style=colour)
+            lines.append(f"{area.mastery:.2f}  ", style=mastery_style(area.mastery))
             lines.append(f"{area.name} ({area.attempts} answer{'s' if area.attempts != 1 else ''})\n")
         for concept in weak_concepts(store, limit=3):
             lines.append(f"• {printable(concept.explain())}\n", style="dim")
