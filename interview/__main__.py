@@ -1,3 +1,3 @@
-from interview.cli import main
+from interview.entry import main
 
-main(prog_name="interview")
+main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -70,9 +69,6 @@ class InterviewApp(App[None]):
             self._offer_fresh_history()
         elif self.store_problem:
             self.notify(self.store_problem, title="History unavailable", severity="error", timeout=15)
-        if os.environ.get("INTERVIEW_EXIT_AFTER_FIRST_PAINT"):  # the start-up benchmark's hook
-            self.call_after_refresh(self.exit)
-            return
         if self.bank is None:
             self.call_after_refresh(self.load_bank)  # after the first frame: parsing must not delay it
 
@@ -301,6 +297,4 @@ def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store 
 
 
 def run_app(packs: Iterable[Path] = ()) -> None:
-    # the benchmark runs with no terminal; a person never sets this
-    make_app(packs=packs).run(headless=bool(os.environ.get("INTERVIEW_EXIT_AFTER_FIRST_PAINT")), size=(120, 40)
-                              if os.environ.get("INTERVIEW_EXIT_AFTER_FIRST_PAINT") else None)
+    make_app(packs=packs).run()

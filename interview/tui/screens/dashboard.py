@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from interview.tui.widgets.evidence import mastery_style
+from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 DAYS = 30
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.tui.widgets.evidence import mastery_style
+from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 ROUND_CHOICES = [
     ("phone", "Phone screen", "6 questions, 30 minutes"),
@@ -23,6 +24,17 @@ ROUND_CHOICES = [
     ("drill", "Drill", "weakest and least-practised questions first"),
     ("custom", "Custom round", "your packs, topics, difficulty and time"),
 ]
+
+
+class HomeData(NamedTuple):
+    """What the home screen shows, as plain values: comparing two tells what to redraw."""
+
+    unfinished: str | None  # the kind of round waiting to be resumed
+    recent: list[tuple]
+    areas: list[tuple[float, str, int]]
+    concepts: list[str]
+    due: int
+    bank_loaded: bool
 
 
 class HomeScreen(Screen[None]):
@@ -38,69 +50,98 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        # Built with its data, so the first frame is the finished screen and no second layout pass follows.
+        data = self._shown = self._data()
         yield Header()
         with Horizontal(id="home-body"):
             with Vertical(id="home-menu"):
                 yield Static(Text("Start a round", style="bold"), classes="section-title")
-                yield OptionList(id="rounds")
-                yield Static(id="resume-note")
+                yield OptionList(*self._round_options(data.unfinished), id="rounds")
+                yield Static(self._resume_note(data.unfinished), id="resume-note")
             with Vertical(id="home-side"):
                 yield Static(Text("Recent sessions", style="bold"), classes="section-title")
-                yield Static(id="recent")  # a plain table: DataTable's cost is not worth it on the first screen
+                # a plain table: DataTable's cost is not worth it on the first screen
+                yield Static(self._recent_table(data.recent), id="recent")
                 yield Static(Text("Weak areas", style="bold"), classes="section-title")
-                yield Static(id="weak")
-        yield Static(id="bank-summary")
+                yield Static(self._weak_spots(data), id="weak")
+        yield Static(self._bank_summary(), id="bank-summary")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.refresh_data()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        app = self.app
-        options = self.query_one("#rounds", OptionList)
-        options.clear_options()
-        unfinished = app.store.unfinished_session() if app.store else None
-        if unfinished:
-            options.add_option(Option(Text(f"Resume {unfinished.kind} round", style="bold"), id="resume"))
-        for kind, title, detail in ROUND_CHOICES:
-            options.add_option(Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind))
-        self.query_one("#resume-note", Static).update(
-            Text("An unfinished round is waiting: press r to resume it.", style="italic") if unfinished else "")
-        recent = app.store.sessions_page(0, 8) if app.store else []
-        table = Table("when", "round", "answers", "score", "status", box=None, header_style="bold", expand=True)
-        for session, answers, mean in recent:
-            when = time.strftime("%d %b %H:%M", time.localtime(session.started_at))
-            table.add_row(when, session.kind, str(answers), "-" if mean is None else f"{mean:.2f}", session.status)
-        self.query_one("#recent", Static).update(table if recent else Text("No sessions yet.", style="dim"))
-        self.query_one("#weak", Static).update(self._weak_spots())
-        if app.bank is None:
-            self.query_one("#bank-summary", Static).update(Text("Loading question packs…", style="dim"))
-            return
-        count = sum(len(p.questions) for p in app.bank.packs)
-        summary = Text(f"{len(app.bank.packs)} packs, {count} questions", style="dim")
-        for skipped in app.bank.skipped:  # pack text is data: rendered literally, never as markup
-            summary.append(f"\nskipped {printable(str(skipped.errors[0]))}", style="red")
-        self.query_one("#bank-summary", Static).update(summary)
+        """Back from a round, or the packs have loaded: redraw only the parts whose data changed."""
+        data = self._data()
+        shown, self._shown = self._shown, data
+        if data.unfinished != shown.unfinished:
+            options = self.query_one("#rounds", OptionList)
+            options.clear_options()
+            options.add_options(self._round_options(data.unfinished))
+            self.query_one("#resume-note", Static).update(self._resume_note(data.unfinished))
+        if data.recent != shown.recent:
+            self.query_one("#recent", Static).update(self._recent_table(data.recent))
+        if (data.areas, data.concepts, data.due) != (shown.areas, shown.concepts, shown.due):
+            self.query_one("#weak", Static).update(self._weak_spots(data))
+        if data.bank_loaded != shown.bank_loaded:
+            self.query_one("#bank-summary", Static).update(self._bank_summary())
 
-    def _weak_spots(self) -> Text:
+    def _data(self) -> HomeData:
         from interview.progress import mastery_by, weak_concepts
 
-        store = self.app.store
-        areas = mastery_by(store, self.app.wall())[:4] if store else []
-        if not areas:
+        app, store = self.app, self.app.store
+        if store is None:
+            return HomeData(None, [], [], [], 0, app.bank is not None)
+        unfinished = store.unfinished_session()
+        recent = [(s.started_at, s.kind, answers, mean, s.status) for s, answers, mean in store.sessions_page(0, 8)]
+        areas = [(a.mastery, a.name, a.attempts) for a in mastery_by(store, app.wall())[:4]]
+        concepts = [c.explain() for c in weak_concepts(store, limit=3)] if areas else []
+        due = len(store.due_questions(app.wall())) if areas else 0
+        return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
+
+    @staticmethod
+    def _round_options(unfinished: str | None) -> list[Option]:
+        options = [Option(Text(f"Resume {unfinished} round", style="bold"), id="resume")] if unfinished else []
+        options += [Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind)
+                    for kind, title, detail in ROUND_CHOICES]
+        return options
+
+    @staticmethod
+    def _resume_note(unfinished: str | None) -> Text | str:
+        return Text("An unfinished round is waiting: press r to resume it.", style="italic") if unfinished else ""
+
+    @staticmethod
+    def _recent_table(recent: list[tuple]) -> Table | Text:
+        if not recent:
+            return Text("No sessions yet.", style="dim")
+        table = Table("when", "round", "answers", "score", "status", box=None, header_style="bold", expand=True)
+        for started_at, kind, answers, mean, status in recent:
+            when = time.strftime("%d %b %H:%M", time.localtime(started_at))
+            table.add_row(when, kind, str(answers), "-" if mean is None else f"{mean:.2f}", status)
+        return table
+
+    def _bank_summary(self) -> Text:
+        bank = self.app.bank
+        if bank is None:
+            return Text("Loading question packs…", style="dim")
+        count = sum(len(p.questions) for p in bank.packs)
+        summary = Text(f"{len(bank.packs)} packs, {count} questions", style="dim")
+        for skipped in bank.skipped:  # pack text is data: rendered literally, never as markup
+            summary.append(f"\nskipped {printable(str(skipped.errors[0]))}", style="red")
+        return summary
+
+    @staticmethod
+    def _weak_spots(data: HomeData) -> Text:
+        if not data.areas:
             return Text("Nothing yet: finish a round to see your weak spots.", style="dim")
         lines = Text()
-        for area in areas:
-            lines.append(f"{area.mastery:.2f}  ", style=mastery_style(area.mastery))
-            lines.append(f"{area.name} ({area.attempts} answer{'s' if area.attempts != 1 else ''})\n")
-        for concept in weak_concepts(store, limit=3):
-            lines.append(f"• {printable(concept.explain())}\n", style="dim")
-        due = len(store.due_questions(self.app.wall()))
-        if due:
-            lines.append(f"{due} question{'s' if due != 1 else ''} due for review: press d", style="bold")
+        for mastery, name, attempts in data.areas:
+            lines.append(f"{mastery:.2f}  ", style=mastery_style(mastery))
+            lines.append(f"{name} ({attempts} answer{'s' if attempts != 1 else ''})\n")
+        for explanation in data.concepts:
+            lines.append(f"• {printable(explanation)}\n", style="dim")
+        if data.due:
+            lines.append(f"{data.due} question{'s' if data.due != 1 else ''} due for review: press d", style="bold")
         return lines
 
     @on(OptionList.OptionSelected, "#rounds")

@@ -10,11 +10,6 @@ from interview.tui.widgets.prose import printable
 VERDICT_MARK = {HIT: ("✔", "green"), "partial": ("◐", "yellow"), MISSED: ("✘", "red")}
 
 
-def mastery_style(value: float) -> str:
-    """Red below 0.5, amber below 0.7, green above: the same scale on every screen."""
-    return "red" if value < 0.5 else "yellow" if value < 0.7 else "green"
-
-
 def highlighted_answer(answer: str, score: Score) -> Text:
     """Plain Text built from data: pack and user text is never parsed as markup."""
     text = Text(printable(answer) if answer else "(no answer)")
