@@ -47,3 +47,35 @@ def test_validation_never_uses_the_cache(valid_pack: Path) -> None:
     load_pack_file(valid_pack)
     assert not _file_for(valid_pack).exists()
     assert not os.path.exists(locations.cache_dir())
+
+
+def test_load_bank_writes_the_cache_after_returning_and_serves_it_next_time(valid_pack: Path) -> None:
+    import threading
+
+    from interview.bank import load_bank
+
+    first = load_bank([valid_pack], builtin=False, user=False)
+    for thread in threading.enumerate():
+        if thread.name == "pack-cache-writer":
+            thread.join()
+    assert _file_for(valid_pack).is_file()
+    assert load_bank([valid_pack], builtin=False, user=False).packs == first.packs
+
+
+def test_an_edit_made_while_the_pack_is_parsed_is_not_hidden_by_the_cache(valid_pack: Path, monkeypatch) -> None:
+    # the cache key is taken before the file is read: the entry written for the old text is stale
+    from interview.bank import discovery
+
+    parse = discovery._quick_pack_file
+
+    def edited_during_parse(path: Path, builtin: bool):  # type: ignore[no-untyped-def]
+        result = parse(path, builtin)
+        os.utime(path, ns=(1, 1))  # another editor saves the file just as we finish reading it
+        return result
+
+    monkeypatch.setattr(discovery, "_quick_pack_file", edited_during_parse)
+    load_pack_file(valid_pack, use_cache=True)
+    monkeypatch.setattr(discovery, "_quick_pack_file", parse)
+    from interview.bank import cache
+
+    assert cache.load(valid_pack, False) is None

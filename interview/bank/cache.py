@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from pathlib import Path
 
 from interview import __version__, locations
@@ -20,7 +21,8 @@ from interview.bank.model import Pack
 CACHE_FORMAT = 1
 
 
-def _key(path: Path) -> tuple | None:
+def key(path: Path) -> tuple | None:
+    """Taken before the file is read, so an edit made while it is parsed makes the entry stale."""
     try:
         stat = path.stat()
     except OSError:
@@ -35,31 +37,42 @@ def _file_for(path: Path) -> Path:
 
 def load(path: Path, builtin: bool) -> tuple[Pack, tuple[int, int]] | None:
     """The cached pack and where its id was written, or None on any kind of miss."""
-    key = _key(path)
-    if key is None:
+    current = key(path)
+    if current is None:
         return None
     try:
         with _file_for(path).open("rb") as handle:
             stored_key, pack, id_at = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a bad cache entry is only a cache miss
         return None
-    if stored_key != key or not isinstance(pack, Pack) or pack.builtin != builtin:
+    if stored_key != current or not isinstance(pack, Pack) or pack.builtin != builtin:
         return None
     return pack, id_at
 
 
-def store(path: Path, pack: Pack, id_at: tuple[int, int]) -> None:
-    key = _key(path)
-    if key is None:
+def store(path: Path, pack: Pack, id_at: tuple[int, int], file_key: tuple | None) -> None:
+    if file_key is None:
         return
     target = _file_for(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump((key, pack, id_at), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((file_key, pack, id_at), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, target)  # atomic: a reader never sees half a file
     except OSError:
         try:
             os.unlink(handle.name)  # type: ignore[possibly-undefined]
         except (OSError, NameError):
             pass
+
+
+def store_in_background(entries: list[tuple[Path, Pack, tuple[int, int], tuple | None]]) -> threading.Thread:
+    """Write cache entries after the bank is in use: they only speed up the next start. Not a daemon
+    thread, so a short-lived command still finishes writing before the process exits."""
+    def write_all() -> None:
+        for entry in entries:
+            store(*entry)
+
+    writer = threading.Thread(target=write_all, name="pack-cache-writer")
+    writer.start()
+    return writer

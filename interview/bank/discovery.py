@@ -5,14 +5,17 @@ One broken pack never stops the others: it is skipped, and the bank says which a
 
 from __future__ import annotations
 
+import gc
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from interview import locations
 from interview.bank.model import Pack, Question
 from interview.bank.validate import PackError, PackValidator
-from interview.bank.yaml_source import Position, YamlProblem, load_yaml
+from interview.bank.positions import Position, Positions
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -34,21 +37,61 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_pack_file(path: Path, builtin: bool = False, use_cache: bool = False) -> PackFile:
-    """Load and validate one pack file; with `use_cache`, a valid pack is read from or written to the cache."""
+def load_pack_file(path: Path, builtin: bool = False, use_cache: bool = False,
+                   to_cache: list | None = None) -> PackFile:
+    """Load and validate one pack file; with `use_cache`, a valid pack is read from or written to the
+    cache (written now, or appended to `to_cache` for the caller to write later)."""
     from interview.bank import cache
 
-    if use_cache:
-        cached = cache.load(path, builtin)
-        if cached is not None:
-            return PackFile(path, cached[0], (), cached[1])
-    result = _parse_pack_file(path, builtin)
-    if use_cache and result.pack is not None:
-        cache.store(path, result.pack, result.id_at)
+    if not use_cache:
+        return _parse_pack_file(path, builtin)
+    cached = cache.load(path, builtin)
+    if cached is not None:
+        return PackFile(path, cached[0], (), cached[1])
+    file_key = cache.key(path)
+    # Loading for practice: the quick reader first. Validation and tests always read carefully, so
+    # what they report (including each question's line) is exact.
+    result = _quick_pack_file(path, builtin) or _parse_pack_file(path, builtin)
+    if result.pack is not None:
+        entry = (path, result.pack, result.id_at, file_key)
+        if to_cache is None:
+            cache.store(*entry)
+        else:
+            to_cache.append(entry)
     return result
 
 
+_PACK_KEY = re.compile(r"^pack:[ \t]*", re.M)
+
+
+def _quick_pack_file(path: Path, builtin: bool) -> PackFile | None:
+    """The pack read by yaml-rs when it is readable and valid; None sends it to the careful reader,
+    which is the only one that reports errors. Lines are unknown (0) on this path."""
+    from interview.bank.yaml_source import FLOW_WITH_INDICATOR, load_yaml_quickly  # not needed when cached
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    quick = load_yaml_quickly(raw)
+    if quick is None or not isinstance(quick[0], dict):
+        return None
+    data, text = quick
+    validator = PackValidator(path, Positions(unknown=(0, 0)), _display(path), quick=True)
+    pack = validator.pack(data, builtin=builtin)
+    if pack is None or validator.doubtful:
+        return None
+    if validator.list_item_with_indicator and FLOW_WITH_INDICATOR.search(text):
+        return None
+    # where the id is, for the one error that spans files (two packs with the same id)
+    found = _PACK_KEY.search(text)
+    id_at = (text.count("\n", 0, found.start()) + 1, found.end() - found.start() + 1) if found else (1, 1)
+    return PackFile(path, pack, (), id_at)
+
+
 def _parse_pack_file(path: Path, builtin: bool) -> PackFile:
+    from interview.bank.yaml_source import YamlProblem, load_yaml  # PyYAML: only when a pack is parsed
+
     shown = _display(path)
     try:
         raw = path.read_bytes()
@@ -101,12 +144,33 @@ class Bank:
         return [error for skipped in self.skipped for error in skipped.errors]
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A bank is a large graph of new objects without cycles, built in one go; the cycle collector
+    would walk the growing graph again and again (a third of a 10,000-question load)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None, use_cache: bool = False) -> Bank:
     """Load (path, builtin) pairs in order; a later pack may not reuse an earlier pack's id."""
+    with _without_cycle_collection():
+        return _load_files(paths, bank, use_cache)
+
+
+def _load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None, use_cache: bool) -> Bank:
+    from interview.bank import cache
+
     bank = bank or Bank()
     owners: dict[str, Path] = {p.id: p.path for p in bank.packs}
+    to_cache: list = []
     for path, builtin in paths:
-        result = load_pack_file(path, builtin, use_cache)
+        result = load_pack_file(path, builtin, use_cache, to_cache)
         if result.pack is None:
             bank.skipped.append(result)
             continue
@@ -118,6 +182,8 @@ def load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None = None, use
             continue
         owners[result.pack.id] = path
         bank.add(result.pack)
+    if to_cache:
+        cache.store_in_background(to_cache)
     return bank
 
 

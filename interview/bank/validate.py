@@ -6,7 +6,6 @@ coach sees all the problems of a pack at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -27,7 +26,7 @@ from interview.bank.model import (
     Pack,
     Question,
 )
-from interview.bank.yaml_source import Position, Positions
+from interview.bank.positions import Position, Positions
 
 PACK_KEYS = {"pack": True, "title": True, "version": True, "author": False, "license": False,
              "description": False, "questions": True}
@@ -59,7 +58,16 @@ class PackError:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+UNKNOWN_POSITION = (0, 0)  # after a quick read: lines are not known
+_REQUIRED = {id(spec): frozenset(key for key, required in spec.items() if required)
+             for spec in (PACK_KEYS, QUESTION_KEYS, CONCEPT_KEYS, MISCONCEPTION_KEYS, FOLLOW_UP_KEYS, EXAMPLE_KEYS,
+                          CASE_KEYS)}
+DOUBTFUL_STARTS = frozenset("|>@%`:?")  # indicators yaml-rs lets start a plain scalar in flow lists; PyYAML does not
+
+
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -74,65 +82,85 @@ def _type_name(value: Any) -> str:
 class PackValidator:
     """Validates one document; collects errors instead of stopping at the first."""
 
-    def __init__(self, path: Path, positions: Positions, display_path: str | None = None) -> None:
+    def __init__(self, path: Path, positions: Positions, display_path: str | None = None,
+                 quick: bool = False) -> None:
         self.path = path
         self.display = display_path or str(path)
         self.pos = positions
         self.errors: list[PackError] = []
+        # After a quick read (yaml-rs), text that starts like a YAML indicator may be something the
+        # careful reader calls a syntax error; such a pack is read again carefully.
+        self.quick = quick
+        self.doubtful = False
+        self.list_item_with_indicator = False  # a list item holding '?' or ':' (see FLOW_WITH_INDICATOR)
+
+    def _doubt(self, value: str) -> None:
+        first = value[:1]
+        if first in DOUBTFUL_STARTS or (first == "-" and value[1:2] in ("", " ", "\t")):
+            self.doubtful = True
 
     def error(self, where: Position, message: str) -> None:
         self.errors.append(PackError(self.display, where[0], where[1], message))
 
     # -- generic checks -------------------------------------------------------------------
     def check_keys(self, mapping: dict, spec: dict[str, bool], what: str) -> None:
-        for key in mapping:
-            if key not in spec:
-                hint = _suggest(str(key), tuple(spec))
-                allowed = "" if hint else f" (allowed: {', '.join(spec)})"
-                self.error(self.pos.of_key(mapping, key), f"unknown key '{key}' in {what}{hint}{allowed}")
-        for key, required in spec.items():
-            if required and key not in mapping:
-                self.error(self.pos.of(mapping), f"{what} is missing required key '{key}'")
+        if not mapping.keys() <= spec.keys():  # set operations in C: the common case costs next to nothing
+            for key in mapping:
+                if key not in spec:
+                    hint = _suggest(str(key), tuple(spec))
+                    allowed = "" if hint else f" (allowed: {', '.join(spec)})"
+                    self.error(self.pos.of_key(mapping, key), f"unknown key '{key}' in {what}{hint}{allowed}")
+        required = _REQUIRED[id(spec)]
+        if not required <= mapping.keys():
+            for key in spec:
+                if key in required and key not in mapping:
+                    self.error(self.pos.of(mapping), f"{what} is missing required key '{key}'")
 
     def text(self, mapping: dict, key: str, what: str, required: bool = False) -> str:
         if key not in mapping:
             return ""
         value = mapping[key]
-        where = self.pos.of_value(mapping, key)
-        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-            self.error(where, f"'{key}' in {what} must be text, not {_type_name(value)}")
-            return ""
-        if isinstance(value, (int, float)):
-            value = str(value)
-        elif not isinstance(value, str):
-            self.error(where, f"'{key}' in {what} must be text, not {_type_name(value)}; put it in quotes")
-            return ""
-        if required and not value.strip():
-            self.error(where, f"'{key}' in {what} must not be empty")
-        return value.strip() if key != "prompt" and key != "model_answer" else value.strip("\n ")
+        # positions are looked up only for an error: a valid pack (nearly every load) never pays for them
+        if isinstance(value, str):
+            if self.quick:
+                self._doubt(value)
+            if required and not value.strip():
+                self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must not be empty")
+            return value.strip() if key != "prompt" and key != "model_answer" else value.strip("\n ")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        hint = "" if value is None or isinstance(value, (bool, dict, list)) else "; put it in quotes"
+        self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be text, not {_type_name(value)}{hint}")
+        return ""
 
     def text_list(self, mapping: dict, key: str, what: str, item_name: str = "item") -> tuple[str, ...]:
         if key not in mapping:
             return ()
         value = mapping[key]
         if isinstance(value, str):
-            value = [value]
-            items_at = [self.pos.of_value(mapping, key)]
+            items = [value]
         elif isinstance(value, list):
-            items_at = [self.pos.of_item(value, i) for i in range(len(value))]
+            items = value
         else:
             self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be a list of text, not {_type_name(value)}")
             return ()
         result = []
-        for item, where in zip(value, items_at):
+        for index, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                if self.quick:
+                    self._doubt(item)
+                    if "?" in item or ":" in item:
+                        self.list_item_with_indicator = True
+                result.append(item.strip())
+                continue
             if isinstance(item, (int, float)) and not isinstance(item, bool):
-                item = str(item)
+                result.append(str(item))
+                continue
+            where = self.pos.of_item(value, index) if value is items else self.pos.of_value(mapping, key)
             if not isinstance(item, str):
                 self.error(where, f"each {item_name} in '{key}' must be text, not {_type_name(item)}")
-            elif not item.strip():
-                self.error(where, f"{item_name} must not be empty")
             else:
-                result.append(item.strip())
+                self.error(where, f"{item_name} must not be empty")
         return tuple(result)
 
     def number(self, mapping: dict, key: str, what: str, low: float, high: float, default: Any,
@@ -140,14 +168,13 @@ class PackValidator:
         if key not in mapping:
             return default
         value = mapping[key]
-        where = self.pos.of_value(mapping, key)
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
             kind = "a whole number" if integer else "a number"
-            self.error(where, f"'{key}' in {what} must be {kind} from {low:g} to {high:g}, not {value!r}")
+            self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be {kind} from {low:g} to {high:g}, not {value!r}")
             return default
         if not low <= value <= high:
-            self.error(where, f"'{key}' in {what} must be from {low:g} to {high:g}, not {value!r}")
+            self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be from {low:g} to {high:g}, not {value!r}")
             return default
         return value
 
@@ -168,7 +195,7 @@ class PackValidator:
             return []
         entries = []
         for index, item in enumerate(value):
-            where = self.pos.of_item(value, index)
+            where = UNKNOWN_POSITION if self.quick else self.pos.of_item(value, index)
             if isinstance(item, dict):
                 entries.append((item, where))
             else:
@@ -251,8 +278,8 @@ class PackValidator:
         values = raw if isinstance(raw, list) else [raw]
         rounds = []
         for index, value in enumerate(values):
-            where = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(q, "rounds")
             if value not in ROUND_KINDS:
+                where = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(q, "rounds")
                 self.error(where, f"unknown round '{value}'{_suggest(str(value), ROUND_KINDS)} (rounds are: {', '.join(ROUND_KINDS)})")
             elif value not in rounds:
                 rounds.append(value)

@@ -1,17 +1,27 @@
-"""Reading YAML safely while remembering where every value came from.
+"""Reading YAML safely, fast when a pack is clean and precisely when it is not.
 
-PyYAML's C safe loader parses; our constructor records the line and column of every mapping key,
-value and sequence item, so validation errors can name FILE:LINE:COL without a second parse.
-Only the standard YAML tags construct: `!!python/...` and other tags are refused, never run.
+Two readers. `load_yaml` is the careful one: PyYAML's C safe loader with a constructor that records
+the line and column of every mapping key, value and sequence item, so validation errors name
+FILE:LINE:COL without a second parse; only the standard YAML tags construct, others are refused.
+`load_yaml_quickly` is yaml-rs (Rust, about ten times faster, no positions). It is tried first when
+the bank loads, and only for text where both readers are known to agree; anything it refuses, and
+any pack that then fails validation, is read again by the careful reader, which alone reports errors.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
+
+from interview.bank.positions import Position, Positions
+
+try:  # a platform without a yaml-rs wheel still works: every pack takes the careful reader
+    import yaml_rs
+except ImportError:  # pragma: no cover - depends on the platform
+    yaml_rs = None
 
 try:  # the C loader is ~10x faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _BaseLoader
@@ -23,9 +33,6 @@ MAX_PACK_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000
 MAX_DEPTH = 64
 
-Position = tuple[int, int]  # 1-based line and column
-
-
 class YamlProblem(Exception):
     """The file cannot be read as a pack at all (syntax, tag, size, encoding)."""
 
@@ -36,35 +43,27 @@ class YamlProblem(Exception):
         self.column = column
 
 
-@dataclass
-class Positions:
-    """Where each container, key, value and item of a loaded document was written."""
-
-    containers: dict[int, Position] = field(default_factory=dict)
-    keys: dict[int, dict[Any, Position]] = field(default_factory=dict)
-    values: dict[int, dict[Any, Position]] = field(default_factory=dict)
-    items: dict[int, list[Position]] = field(default_factory=dict)
-    duplicate_keys: list[tuple[Any, Position, Position]] = field(default_factory=list)
-    refused_tags: list[tuple[str, Position]] = field(default_factory=list)
-
-    def of(self, container: Any) -> Position:
-        return self.containers.get(id(container), (1, 1))
-
-    def of_key(self, mapping: Any, key: Any) -> Position:
-        return self.keys.get(id(mapping), {}).get(key, self.of(mapping))
-
-    def of_value(self, mapping: Any, key: Any) -> Position:
-        return self.values.get(id(mapping), {}).get(key, self.of_key(mapping, key))
-
-    def of_item(self, sequence: Any, index: int) -> Position:
-        items = self.items.get(id(sequence))
-        if items and index < len(items):
-            return items[index]
-        return self.of(sequence)
-
-
 def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
+
+
+_PLAIN = "tag:interview,2026:plain"
+_STR = "tag:yaml.org,2002:str"
+# An unquoted scalar can mean something other than text only if it starts like a number, a date,
+# null, true or false; everything else is text without asking.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-._~tTfFnN")  # found by trying every printable first character
+
+
+@lru_cache(maxsize=8192)
+def plain_scalar(value: str) -> Any:
+    """What an unquoted scalar means, the same for both readers: as yaml-rs reads it (YAML 1.2, so
+    `yes`, `no`, `on` and `off` are text, `017` is 17 and `1e-3` a number)."""
+    if yaml_rs is None:  # pragma: no cover - without yaml-rs there is one reader and PyYAML decides
+        return yaml.load(f"a: {value}", Loader=_BaseLoader)["a"]
+    try:
+        return yaml_rs.loads(f"a: {value}")["a"]
+    except Exception:  # noqa: BLE001 - yaml-rs cannot read it alone: it is text
+        return value
 
 
 class _PackLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -72,6 +71,11 @@ class _PackLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         super().__init__(stream)
         self.positions = Positions()
         self.node_count = 0
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:  # plain, unquoted
+            return _PLAIN if not value or value[0] in _MAYBE_NOT_TEXT else _STR
+        return super().resolve(kind, value, implicit)
 
 
 def _count(loader: _PackLoader, node: yaml.Node) -> None:
@@ -121,6 +125,7 @@ def _refuse_tag(loader: _PackLoader, tag_suffix: str, node: yaml.Node) -> None:
     return None
 
 
+_PackLoader.add_constructor(_PLAIN, lambda loader, node: plain_scalar(node.value))
 _PackLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _PackLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _PackLoader.add_constructor("tag:yaml.org,2002:omap", _construct_seq)
@@ -165,3 +170,38 @@ def load_yaml(raw: bytes) -> tuple[Any, Positions]:
     finally:
         loader.dispose()
     return data, loader.positions
+
+
+# yaml-rs limits flow nesting itself, and indentation cannot nest deeper than about 11,000 levels in
+# 64 MB (which it reads), but compact block nesting ("- - - - x") can reach millions of levels on one
+# line and crashes it: any compact nesting at all is left to the careful reader.
+_COMPACT_NESTING = ("- - ", "- ? ", "? - ", "? ? ", "-\t-", "?\t?")
+_DEEP_INDENT = "\n" + " " * 1024
+# Tags and anchors: yaml-rs ignores tags it does not know and allows anchor names PyYAML refuses, so
+# documents with them are read carefully (an alias needs an anchor, so aliases need no check of their
+# own). Both can only open a node: at a line's start, or after an indicator ("key: !x", "- &x", "[&x").
+_NODE_PROPERTY = re.compile(r"(?:^[ \t]*|[:?-][ \t]+|[\[{,][ \t]*)[!&]", re.M)
+# Inside [...] and {...}, libyaml ends or refuses plain scalars at '?' and at some ':', where YAML 1.2
+# (yaml-rs) reads on. The validator notes list items holding either; only then is this searched.
+FLOW_WITH_INDICATOR = re.compile(r"[\[{][^\[\]{}]*[?:][^\[\]{}]*[\]}]")
+
+
+def load_yaml_quickly(raw: bytes) -> tuple[Any, str] | None:
+    """The document as yaml-rs reads it and its text, or None when the careful reader must read it.
+
+    Plain scalars mean the same to both readers (plain_scalar), so a document that yaml-rs reads, that
+    validates and that the validator has no doubt about is exactly what the careful reader returns."""
+    if yaml_rs is None or len(raw) > MAX_PACK_BYTES or b"\x00" in raw[:8192]:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if ("!" in text or "&" in text) and _NODE_PROPERTY.search(text):
+        return None
+    if _DEEP_INDENT in text or any(marks in text for marks in _COMPACT_NESTING):
+        return None
+    try:
+        return yaml_rs.loads(text), text
+    except Exception:  # noqa: BLE001 - any refusal: the careful reader reads it and explains the problem
+        return None
