@@ -39,10 +39,14 @@ def main() -> None:
     notes: list[str] = []
 
     start = startup.figures()
-    empty, ours = statistics.median(start["empty"]), statistics.median(start["ours"])
     rows.append(row("cold start: empty Textual app", start["empty"], "s", None))
     rows.append(row("cold start: interview", start["ours"], "s", None))
-    rows.append(["cold start ratio", f"{ours / empty:.2f}x", "-", "1.3x", "met" if ours / empty <= 1.3 else "MISSED"])
+    ratio = startup.paired_ratio(start["ours"], start["empty"])
+    rows.append(["cold start ratio (median of paired runs)", f"{ratio:.2f}x", "-", "1.3x",
+                 "met" if ratio <= 1.3 else "MISSED"])
+    rows.append(row("cold start: interview, 100k attempts", start["busy"], "s", None))
+    busy = startup.paired_ratio(start["busy"], start["empty"])
+    rows.append(["cold start ratio, 100k attempts", f"{busy:.2f}x", "-", "1.3x", "met" if busy <= 1.3 else "MISSED"])
     rows.append(["import time, CLI path", f"{start['cli_import_ms']:.0f} ms", "-", "-",
                  "no Textual" if not start["cli_imports_textual"] else "IMPORTS TEXTUAL"])
     rows.append(["import time, TUI path", f"{start['tui_import_ms']:.0f} ms", "-", "-", "-"])

@@ -28,14 +28,13 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        keymap = getattr(self.app, "_keymap", {})
         text = Text()
         for title, screen in SCREENS:
             bindings = self.app.BINDINGS if screen is None else screen.BINDINGS
             text.append(f"{title}\n", style="bold")
             for binding in bindings:
                 if isinstance(binding, Binding):
-                    key = keymap.get(binding.id or "", binding.key)
+                    key = self.app.key_for(binding.id or "", binding.key)
                     text.append(f"  {key:<18}", style="bold cyan")
                     text.append(f"{binding.description}")
                     text.append(f"   [{binding.id}]\n" if binding.id else "\n", style="dim")

@@ -17,12 +17,12 @@ from textual.widgets.option_list import Option
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
-ROUND_CHOICES = [
-    ("phone", "Phone screen", "6 questions, 30 minutes"),
-    ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each"),
-    ("take-home", "Take-home case", "one case study, effort limit and deadline"),
-    ("drill", "Drill", "weakest and least-practised questions first"),
-    ("custom", "Custom round", "your packs, topics, difficulty and time"),
+ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
+    ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
+    ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each", "home.onsite", "o"),
+    ("take-home", "Take-home case", "one case study, effort limit and deadline", "home.take_home", "t"),
+    ("drill", "Drill", "weakest and least-practised questions first", "home.drill", "d"),
+    ("custom", "Custom round", "your packs, topics, difficulty and time", "home.custom", "c"),
 ]
 
 
@@ -31,27 +31,30 @@ class HomeData(NamedTuple):
 
     unfinished: str | None  # the kind of round waiting to be resumed
     recent: list[tuple]
-    areas: list[tuple[float, str, int]]
-    concepts: list[str]
-    due: int
+    areas: list[tuple[float, str, int]] | None  # None until read, just after the first frame
+    concepts: list[str] | None
+    due: int | None
     bank_loaded: bool
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("p", "setup('phone')", "Phone", id="home.phone"),
-        Binding("o", "setup('onsite')", "Onsite", id="home.onsite"),
-        Binding("t", "setup('take-home')", "Take-home", id="home.take_home"),
-        Binding("d", "setup('drill')", "Drill", id="home.drill"),
-        Binding("c", "setup('custom')", "Custom", id="home.custom"),
+        # the round keys are shown in the menu itself, which leaves the footer room at 80 columns
+        Binding("p", "setup('phone')", "Phone", id="home.phone", show=False),
+        Binding("o", "setup('onsite')", "Onsite", id="home.onsite", show=False),
+        Binding("t", "setup('take-home')", "Take-home", id="home.take_home", show=False),
+        Binding("d", "setup('drill')", "Drill", id="home.drill", show=False),
+        Binding("c", "setup('custom')", "Custom", id="home.custom", show=False),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("h", "app.history", "History", id="home.history"),
         Binding("w", "app.dashboard", "Weak areas", id="home.dashboard"),
     ]
 
     def compose(self) -> ComposeResult:
-        # Built with its data, so the first frame is the finished screen and no second layout pass follows.
-        data = self._shown = self._data()
+        # Built with its data, so the first frame is the finished screen and no second layout pass follows,
+        # except for the weak areas: with years of history they are the one slow read (about 25 ms at
+        # 100,000 answers), so they fill in on the frame after the first.
+        data = self._shown = self._data(weak_spots=False)
         yield Header()
         with Horizontal(id="home-body"):
             with Vertical(id="home-menu"):
@@ -63,18 +66,23 @@ class HomeScreen(Screen[None]):
                 # a plain table: DataTable's cost is not worth it on the first screen
                 yield Static(self._recent_table(data.recent), id="recent")
                 yield Static(Text("Weak areas", style="bold"), classes="section-title")
-                yield Static(self._weak_spots(data), id="weak")
+                yield Static(id="weak")
         yield Static(self._bank_summary(), id="bank-summary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.refresh_data)
+
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self._shown.areas is not None:  # not the first showing, which on_mount completes
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         """Back from a round, or the packs have loaded: redraw only the parts whose data changed."""
         data = self._data()
         shown, self._shown = self._shown, data
         if data.unfinished != shown.unfinished:
+            self.refresh_bindings()
             options = self.query_one("#rounds", OptionList)
             options.clear_options()
             options.add_options(self._round_options(data.unfinished))
@@ -86,25 +94,38 @@ class HomeScreen(Screen[None]):
         if data.bank_loaded != shown.bank_loaded:
             self.query_one("#bank-summary", Static).update(self._bank_summary())
 
-    def _data(self) -> HomeData:
-        from interview.progress import mastery_by, weak_concepts
-
+    def _data(self, weak_spots: bool = True) -> HomeData:
         app, store = self.app, self.app.store
         if store is None:
             return HomeData(None, [], [], [], 0, app.bank is not None)
         unfinished = store.unfinished_session()
         recent = [(s.started_at, s.kind, answers, mean, s.status) for s, answers, mean in store.sessions_page(0, 8)]
+        if not weak_spots:
+            return HomeData(unfinished.kind if unfinished else None, recent, None, None, None, app.bank is not None)
+        from interview.progress import mastery_by, weak_concepts
+
         areas = [(a.mastery, a.name, a.attempts) for a in mastery_by(store, app.wall())[:4]]
         concepts = [c.explain() for c in weak_concepts(store, limit=3)] if areas else []
         due = len(store.due_questions(app.wall())) if areas else 0
         return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
 
-    @staticmethod
-    def _round_options(unfinished: str | None) -> list[Option]:
-        options = [Option(Text(f"Resume {unfinished} round", style="bold"), id="resume")] if unfinished else []
-        options += [Option(Text.assemble((title, "bold"), "\n  ", (detail, "dim")), id=kind)
-                    for kind, title, detail in ROUND_CHOICES]
+    def _round_options(self, unfinished: str | None) -> list[Option]:
+        key_for = self.app.key_for
+        options = []
+        if unfinished:
+            options.append(Option(Text.assemble((f"{key_for('home.resume', 'r')}  ", "bold"),
+                                                (f"Resume {unfinished} round", "bold")), id="resume"))
+        for kind, title, detail, binding, key in ROUND_CHOICES:
+            options.append(Option(Text.assemble((f"{key_for(binding, key)}  ", "bold"), (title, "bold"), "\n   ",
+                                                (detail, "dim")), id=kind))
         return options
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Resume is offered (and shown in the footer) only when there is a round to resume."""
+        if action == "resume":
+            shown = getattr(self, "_shown", None)
+            return shown is not None and shown.unfinished is not None
+        return True
 
     @staticmethod
     def _resume_note(unfinished: str | None) -> Text | str:
