@@ -85,3 +85,20 @@ SIZES = [(80, 24), (120, 40)]
                          ids=["history", "session", "question_history", "dashboard"])
 def test_snapshots(snap_compare, keys, size, utc) -> None:
     assert snap_compare(history_app(), terminal_size=size, press=list(keys))
+
+
+async def test_home_fills_in_weak_areas_after_its_first_frame_and_offers_resume_only_when_there_is_one() -> None:
+    from textual.widgets import Static
+
+    from interview.tui.screens.home import HomeScreen
+
+    app = history_app()
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        weak = str(home.query_one("#weak", Static).render())
+        assert "answer" in weak and "Nothing yet" not in weak  # mastery lines from the played history
+        assert home.check_action("resume", ()) is False  # every played round finished
+        await pilot.press("r")
+        assert app.screen is home
