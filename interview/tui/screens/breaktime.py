@@ -11,9 +11,11 @@ from textual.widgets import Footer, Header, Static
 
 from interview.rounds import RoundSession
 from interview.rounds.summary import summarize
+from interview.tui.styles import screen_css
 
 
 class BreakScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("breaktime")
     BINDINGS = [Binding("enter", "continue", "Next session", id="break.continue")]
 
     def __init__(self, session: RoundSession) -> None:

@@ -13,10 +13,12 @@ from textual_plotext import PlotextPlot
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
+from interview.tui.styles import screen_css
 DAYS = 30
 
 
 class DashboardScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("dashboard")
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="dashboard.back"),
                 Binding("d", "drill", "Drill these", id="dashboard.drill")]
 

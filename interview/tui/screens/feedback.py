@@ -15,6 +15,7 @@ from interview.scoring import MISSED
 from interview.tui.widgets.evidence import concept_lines, highlighted_answer
 from interview.tui.widgets.prose import prose
 from interview.tui.widgets.prose import printable
+from interview.tui.styles import screen_css
 
 VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}
 
@@ -36,6 +37,7 @@ def score_banner(result: AttemptResult) -> Text:
 
 class FeedbackScreen(Screen[None]):
     """After an answer (practice mode), or from the summary when reviewing (read_only)."""
+    DEFAULT_CSS = screen_css("feedback")
 
     BINDINGS = [
         Binding("enter,n", "next", "Next", id="feedback.next"),

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from interview.tui.widgets.prose import reflow
+from interview.tui.styles import screen_css
 
 PAGE = 40  # a screenful and a bit; more load as the cursor nears the end
 KINDS = [("phone", "phone"), ("onsite", "onsite"), ("take-home", "take-home"), ("drill", "drill"), ("custom", "custom")]
@@ -32,6 +33,7 @@ def open_attempt(app, attempt) -> None:  # type: ignore[no-untyped-def]
 
 
 class HistoryScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("history")
     BINDINGS = [Binding("escape", "back", "Back", id="history.back"),
                 Binding("w", "dashboard", "Weak areas", id="history.dashboard")]
 
@@ -107,6 +109,7 @@ class HistoryScreen(Screen[None]):
 
 
 class SessionScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("history")
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="session.back"),
                 Binding("a", "question_history", "All attempts at it", id="session.question")]
 
@@ -149,6 +152,7 @@ class SessionScreen(Screen[None]):
 
 class QuestionHistoryScreen(Screen[None]):
     """Every attempt at one question, to compare over time; re-score old ones when the rubric changed."""
+    DEFAULT_CSS = screen_css("history")
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="question_history.back"),
                 Binding("r", "rescore", "Re-score with today's rubric", id="question_history.rescore")]

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
+from interview.tui.styles import screen_css
 ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
     ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
     ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each", "home.onsite", "o"),
@@ -38,6 +39,7 @@ class HomeData(NamedTuple):
 
 
 class HomeScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("home")
     BINDINGS = [
         # the round keys are shown in the menu itself, which leaves the footer room at 80 columns
         Binding("p", "setup('phone')", "Phone", id="home.phone", show=False),

@@ -17,9 +17,11 @@ from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.widgets.countdown import Countdown
 from interview.tui.widgets.prose import printable, prose, reflow
+from interview.tui.styles import screen_css
 
 
 class QuestionScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("question")
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", id="question.submit", priority=True),
         Binding("ctrl+g", "hint", "Hint", id="question.hint", priority=True),

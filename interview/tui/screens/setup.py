@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, Switch
 
 from interview.rounds.formats import PRACTICE, STRICT, custom, onsite_loop, phone_screen, take_home
+from interview.tui.styles import screen_css
 
 DESCRIPTIONS = {
     "phone": "One background question, four ML concept questions (fundamentals, statistics, algorithms, "
@@ -26,6 +27,7 @@ DESCRIPTIONS = {
 
 
 class RoundSetupScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("setup")
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="setup.back"),
                 Binding("ctrl+s", "start", "Start", id="setup.start")]
 

@@ -13,9 +13,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from interview.rounds import RoundSession, summarize
 from interview.tui.widgets.prose import reflow
 from interview.tui.widgets.prose import printable
+from interview.tui.styles import screen_css
 
 
 class SummaryScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("summary")
     BINDINGS = [Binding("h,escape", "home", "Home", id="summary.home")]
 
     def __init__(self, session: RoundSession) -> None:
