@@ -20,9 +20,9 @@ from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
 ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
     ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
-    ("onsite", "Onsite loop", "breadth, depth, design, coding, behavioral; 45 min each", "home.onsite", "o"),
-    ("take-home", "Take-home case", "one case study, effort limit and deadline", "home.take_home", "t"),
-    ("drill", "Drill", "weakest and least-practised questions first", "home.drill", "d"),
+    ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite", "o"),
+    ("take-home", "Take-home case", "a case study, effort limit, deadline", "home.take_home", "t"),
+    ("drill", "Drill", "weakest and due questions first", "home.drill", "d"),
     ("custom", "Custom round", "your packs, topics, difficulty and time", "home.custom", "c"),
 ]
 
