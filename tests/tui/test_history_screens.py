@@ -81,8 +81,8 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("keys", [("h",), ("h", "enter"), ("h", "enter", "a"), ("w",)],
-                         ids=["history", "session", "question_history", "dashboard"])
+@pytest.mark.parametrize("keys", [(), ("h",), ("h", "enter"), ("h", "enter", "a"), ("w",)],
+                         ids=["home_with_history", "history", "session", "question_history", "dashboard"])
 def test_snapshots(snap_compare, keys, size, utc) -> None:
     assert snap_compare(history_app(), terminal_size=size, press=list(keys))
 
