@@ -170,3 +170,53 @@ def test_kill_9_mid_answer_keeps_the_draft_and_the_round_resumes(tmp_path: Path)
     assert unfinished is not None and unfinished.kind == "phone"
     session = resume_session(store, make_bank(), unfinished.id)
     assert session.draft == "My answer, typed before the crash: gradient clipping"
+
+
+HANGUP_TYPIST = textwrap.dedent("""
+    import asyncio
+    from interview.tui.app import make_app
+    from tests.rounds_fixtures import make_bank
+
+    async def type_then_wait(pilot):
+        await pilot.press("p", "ctrl+s")
+        pilot.app.screen.query_one("#answer").insert("Typed just before the terminal closed: early stopping")
+        await asyncio.sleep(0.3)
+        print("typed", flush=True)
+        for _ in range(1200):  # the app outlives this pilot only until it exits
+            if pilot.app.return_code is not None:
+                return
+            await asyncio.sleep(0.05)
+
+    # no autosave can happen in this test: only the signal handling can save the text
+    app = make_app(bank=make_bank(), keymap={}, autosave_seconds=600)
+    app.call_later(app.leave_on_signals)  # as run_app does
+    app.run(headless=True, size=(100, 30), auto_pilot=type_then_wait)
+""")
+
+
+@pytest.mark.parametrize("signal_number, ignored_by_parent", [(signal.SIGHUP, False), (signal.SIGTERM, False),
+                                                              (signal.SIGHUP, True)],
+                         ids=["hangup", "terminate", "hangup-under-nohup"])
+def test_a_closed_terminal_or_sigterm_saves_the_draft_and_exits(tmp_path: Path, signal_number: int,
+                                                                ignored_by_parent: bool) -> None:
+    from interview.rounds import resume_session
+    from tests.rounds_fixtures import make_bank
+
+    home = tmp_path / "home"
+
+    def as_under_nohup() -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    app = subprocess.Popen([sys.executable, "-c", HANGUP_TYPIST], env=child_env(home), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, preexec_fn=as_under_nohup if ignored_by_parent else None)
+    line = ""
+    deadline = time.monotonic() + 60
+    while "typed" not in line and time.monotonic() < deadline and app.poll() is None:
+        line = app.stdout.readline()
+    assert "typed" in line, app.stderr.read()
+    app.send_signal(signal_number)
+    assert app.wait(timeout=30) == 0  # exits by itself, cleanly, instead of dying or living on
+    store = Store(home / "history.sqlite3")
+    unfinished = store.unfinished_session()
+    assert unfinished is not None
+    assert resume_session(store, make_bank(), unfinished.id).draft == "Typed just before the terminal closed: early stopping"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -249,10 +251,23 @@ class InterviewApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     async def action_quit(self) -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        """Quit, hang-up or SIGTERM: the answer being typed is saved first, and the round is offered
+        again on the next start."""
         save = getattr(self.screen, "save_draft", None)
         if save:
-            save()  # quitting mid-answer keeps the text; the round is offered again on the next start
+            save()
         self.exit()
+
+    def leave_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves the draft and exits. Without this
+        a hang-up killed the app between autosaves, and where SIGHUP was ignored (nohup) the app
+        outlived its terminal, spinning on end-of-input at most of a core."""
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signal_number, self.leave)
 
 
 def _load_keymap() -> dict[str, str]:
@@ -301,4 +316,7 @@ def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store 
 
 
 def run_app(packs: Iterable[Path] = ()) -> None:
-    make_app(packs=packs).run()
+    app = make_app(packs=packs)
+    if hasattr(signal, "SIGHUP"):  # POSIX; elsewhere the terminal closing ends the process as before
+        app.call_later(app.leave_on_signals)
+    app.run()
