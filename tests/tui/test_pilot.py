@@ -85,7 +85,7 @@ async def test_quit_mid_answer_keeps_the_text_and_offers_resume(build_app, tmp_p
         await pilot.press("ctrl+q")
     again = build_app(store=Store(tmp_path / "history.sqlite3"))
     async with again.run_test(size=(100, 32)) as pilot:
-        assert "Resume phone round" in str(again.screen.query_one("#rounds").get_option_at_index(0).prompt)
+        assert "Resume phone round" in again.screen.query_one("#rounds").choices[0][1].plain
         await pilot.press("r")
         assert isinstance(again.screen, QuestionScreen)
         assert again.screen.query_one("#answer", TextArea).text == "typed before quitting"
@@ -240,3 +240,19 @@ async def test_a_long_case_can_be_read_in_full_while_the_clock_runs(build_app) -
         assert "Deliverables" in str(app.screen.query_one("Static").content)
         await pilot.press("escape")
         assert type(app.screen).__name__ == "QuestionScreen"
+
+
+async def test_the_round_menu_works_by_arrows_enter_and_click(build_app) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert type(app.screen).__name__ == "RoundSetupScreen" and app.screen.kind == "take-home"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        menu = app.screen.query_one("#rounds")
+        # one border row, then two rows per round: row 4 is the onsite loop's description
+        await pilot.click("#rounds", offset=(4, 4))
+        assert type(app.screen).__name__ == "RoundSetupScreen" and app.screen.kind == "onsite"
+        await pilot.press("escape")
+        await pilot.press("up")
+        assert menu.highlighted == 0  # from the clicked onsite loop (1) back up to the phone screen

@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Static
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
+from interview.tui.widgets.round_menu import RoundMenu
 from interview.tui.styles import screen_css
 ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
     ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
@@ -60,7 +60,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-body"):
             with Vertical(id="home-menu"):
                 yield Static(Text("Start a round", style="bold"), classes="section-title")
-                yield OptionList(*self._round_options(data.unfinished), id="rounds")
+                yield RoundMenu(self._round_options(data.unfinished), id="rounds")
                 yield Static(self._resume_note(data.unfinished), id="resume-note")
             with Vertical(id="home-side"):
                 yield Static(Text("Recent sessions", style="bold"), classes="section-title")
@@ -84,9 +84,7 @@ class HomeScreen(Screen[None]):
         shown, self._shown = self._shown, data
         if data.unfinished != shown.unfinished:
             self.refresh_bindings()
-            options = self.query_one("#rounds", OptionList)
-            options.clear_options()
-            options.add_options(self._round_options(data.unfinished))
+            self.query_one("#rounds", RoundMenu).set_choices(self._round_options(data.unfinished))
             self.query_one("#resume-note", Static).update(self._resume_note(data.unfinished))
         if data.recent != shown.recent:
             self.query_one("#recent", Static).update(self._recent_table(data.recent))
@@ -110,15 +108,15 @@ class HomeScreen(Screen[None]):
         due = len(store.due_questions(app.wall())) if areas else 0
         return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
 
-    def _round_options(self, unfinished: str | None) -> list[Option]:
+    def _round_options(self, unfinished: str | None) -> list[tuple[str, Text]]:
         key_for = self.app.key_for
         options = []
         if unfinished:
-            options.append(Option(Text.assemble((f"{key_for('home.resume', 'r')}  ", "bold"),
-                                                (f"Resume {unfinished} round", "bold")), id="resume"))
+            options.append(("resume", Text.assemble((f"{key_for('home.resume', 'r')}  ", "bold"),
+                                                    (f"Resume {unfinished} round", "bold"))))
         for kind, title, detail, binding, key in ROUND_CHOICES:
-            options.append(Option(Text.assemble((f"{key_for(binding, key)}  ", "bold"), (title, "bold"), "\n   ",
-                                                (detail, "dim")), id=kind))
+            options.append((kind, Text.assemble((f"{key_for(binding, key)}  ", "bold"), (title, "bold"), "\n   ",
+                                                (detail, "dim"))))
         return options
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -170,12 +168,12 @@ class HomeScreen(Screen[None]):
             lines.append(f"{data.due} question{'s' if data.due != 1 else ''} due for review: press d", style="bold")
         return lines
 
-    @on(OptionList.OptionSelected, "#rounds")
-    def choose_round(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id == "resume":
+    @on(RoundMenu.Chosen, "#rounds")
+    def choose_round(self, event: RoundMenu.Chosen) -> None:
+        if event.choice == "resume":
             self.action_resume()
-        elif event.option_id:
-            self.action_setup(event.option_id)
+        else:
+            self.action_setup(event.choice)
 
     def action_setup(self, kind: str) -> None:
         from interview.tui.screens.setup import RoundSetupScreen
