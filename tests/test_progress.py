@@ -118,3 +118,8 @@ def test_self_assessment_replaces_the_latest_review_without_counting_twice(histo
     card, reviews, lapses = history.card("p/self")
     assert replaced > automatic and reviews == 1 and lapses == 0
     assert reassess(history, "p/unknown", 0.5, NOW, "good") is None
+
+
+def test_finding_the_unfinished_round_does_not_scan_every_session(history: Store) -> None:
+    plan = " ".join(row[-1] for row in history.db.execute(f"EXPLAIN QUERY PLAN {Store.UNFINISHED}"))
+    assert "sessions_active" in plan, plan

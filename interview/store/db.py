@@ -113,6 +113,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE review_cards ADD COLUMN previous TEXT;
     """,
+    # v5: the home screen asks on every start whether a round waits; without this it scanned every
+    # session (40 ms from a cold cache at 16,000 sessions)
+    """
+    CREATE INDEX sessions_active ON sessions(id) WHERE status = 'active';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -85,8 +85,10 @@ class Store:
         row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return _session(row) if row else None
 
+    UNFINISHED = "SELECT * FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1"  # index sessions_active
+
     def unfinished_session(self) -> SessionRow | None:
-        row = self.db.execute("SELECT * FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1").fetchone()
+        row = self.db.execute(self.UNFINISHED).fetchone()
         return _session(row) if row else None
 
     def sessions_page(self, offset: int = 0, limit: int = 100, kind: str | None = None, topic: str | None = None,
