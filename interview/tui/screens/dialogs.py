@@ -7,13 +7,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview.tui.styles import screen_css
 from interview.tui.widgets.prose import printable
 
-class MessageDialog(ModalScreen[bool]):
+
+class Dialog(ModalScreen[ScreenResultType]):
+    """A modal box in the middle of the screen; the styles every dialog shares."""
+
+    DEFAULT_CSS = screen_css("dialogs")
+
+class MessageDialog(Dialog[bool]):
     BINDINGS = [Binding("enter", "dismiss(True)", "OK", id="dialog.ok"),
                 Binding("escape", "dismiss(True)", "OK", id="dialog.close", show=False)]
 
@@ -32,7 +39,7 @@ class MessageDialog(ModalScreen[bool]):
         self.dismiss(True)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     BINDINGS = [Binding("y", "dismiss(True)", "Yes", id="dialog.yes"),
                 Binding("n,escape", "dismiss(False)", "No", id="dialog.no")]
 
@@ -53,7 +60,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class PathDialog(ModalScreen[str | None]):
+class PathDialog(Dialog[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="dialog.cancel")]
 
     def __init__(self, title: str) -> None:
@@ -70,7 +77,7 @@ class PathDialog(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(Dialog[str | None]):
     """Pick one of several strings (e.g. the concept you believe you covered)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="dialog.cancel")]
@@ -89,7 +96,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(self.choices[int(event.option_id)])
 
 
-class ReadDialog(ModalScreen[None]):
+class ReadDialog(Dialog[None]):
     """Long text to read, scrollable; the clock keeps running behind it."""
 
     BINDINGS = [Binding("escape,ctrl+r", "dismiss", "Back to answering", id="read.close")]

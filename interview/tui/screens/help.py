@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from interview.tui.screens.breaktime import BreakScreen
+from interview.tui.screens.dialogs import Dialog
 from interview.tui.screens.feedback import FeedbackScreen
 from interview.tui.screens.dashboard import DashboardScreen
 from interview.tui.screens.history import HistoryScreen, QuestionHistoryScreen, SessionScreen
@@ -24,7 +24,7 @@ SCREENS = [("Everywhere", None), ("Home", HomeScreen), ("Round setup", RoundSetu
            ("One question over time", QuestionHistoryScreen), ("Weak areas", DashboardScreen)]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
