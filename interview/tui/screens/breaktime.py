@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from interview.rounds import RoundSession
 from interview.rounds.summary import summarize
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 
 class BreakScreen(Screen[None]):
@@ -28,7 +29,7 @@ class BreakScreen(Screen[None]):
         upcoming = session.spec.stages[session.items[session.position + 1].stage]
         summary = summarize(session)
         scores = dict((name, mean) for name, mean, _ in summary.by_stage)
-        yield Header()
+        yield TitleBar()
         with Vertical(id="break-body"):
             yield Static(Text(f"{done.name} is over", style="bold"))
             yield Static(Text(f"That session: {scores.get(done.name, 0):.2f}. Take up to {done.break_minutes:g} minutes: "

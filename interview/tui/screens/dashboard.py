@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 DAYS = 30
 
 
@@ -23,7 +24,7 @@ class DashboardScreen(Screen[None]):
                 Binding("d", "drill", "Drill these", id="dashboard.drill")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dashboard-body"):
             yield Static(id="mastery")
             with Horizontal(id="plots"):

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from interview.rounds import RoundSession
 from interview.rounds.session import AttemptResult
@@ -16,6 +16,7 @@ from interview.tui.widgets.evidence import concept_lines, highlighted_answer
 from interview.tui.widgets.prose import prose
 from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}
 
@@ -52,7 +53,7 @@ class FeedbackScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         question = self.result.question
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="feedback-body"):
             yield Static(score_banner(self.result), id="score")
             yield Static(prose(question.prompt, "italic"), id="feedback-prompt")

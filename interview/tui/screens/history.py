@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from interview.tui.widgets.prose import reflow
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 PAGE = 40  # a screenful and a bit; more load as the cursor nears the end
 KINDS = [("phone", "phone"), ("onsite", "onsite"), ("take-home", "take-home"), ("drill", "drill"), ("custom", "custom")]
@@ -38,7 +39,7 @@ class HistoryScreen(Screen[None]):
                 Binding("w", "dashboard", "Weak areas", id="history.dashboard")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="history-filters"):
             yield Select(KINDS, prompt="any round", id="kind")
             yield Input(placeholder="topic, e.g. supervised", id="topic")
@@ -118,7 +119,7 @@ class SessionScreen(Screen[None]):
         self.session_id = session_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="session-title")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -162,7 +163,7 @@ class QuestionHistoryScreen(Screen[None]):
         self.question_id = question_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="question-title")
         yield DataTable(id="question-attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="rescore-note")

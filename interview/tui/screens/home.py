@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 from interview.tui.widgets.round_menu import RoundMenu
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
     ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
     ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite", "o"),
@@ -56,7 +57,7 @@ class HomeScreen(Screen[None]):
         # except for the weak areas: with years of history they are the one slow read (about 25 ms at
         # 100,000 answers), so they fill in on the frame after the first.
         data = self._shown = self._data(weak_spots=False)
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="home-body"):
             with Vertical(id="home-menu"):
                 yield Static(Text("Start a round", style="bold"), classes="section-title")

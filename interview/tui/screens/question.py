@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.widgets.countdown import Countdown
 from interview.tui.widgets.prose import printable, prose, reflow
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 
 class QuestionScreen(Screen[None]):
@@ -39,7 +40,7 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.session
         question = session.current.question
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="question-bar"):
             yield Static(self._progress(), id="progress")
             yield Countdown(id="countdown")

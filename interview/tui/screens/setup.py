@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, Switch
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static, Switch
 
 from interview.rounds.formats import PRACTICE, STRICT, custom, onsite_loop, phone_screen, take_home
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 DESCRIPTIONS = {
     "phone": "One background question, four ML concept questions (fundamentals, statistics, algorithms, "
@@ -36,7 +37,7 @@ class RoundSetupScreen(Screen[None]):
         self.kind = kind
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="setup-body"):
             yield Static(Text(DESCRIPTIONS[self.kind]), id="setup-description")
             with Horizontal(classes="setup-row"):

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from interview.rounds import RoundSession, summarize
 from interview.tui.widgets.prose import reflow
 from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
+from interview.tui.widgets.title_bar import TitleBar
 
 
 class SummaryScreen(Screen[None]):
@@ -26,7 +27,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         summary = summarize(self.session)
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="summary-body"):
             headline = Text.assemble((f" {summary.overall:.2f} ", "reverse bold"), "  ",
                                      (summary.recommendation.upper(), "bold"),
