@@ -90,6 +90,15 @@ def test_any_short_plain_scalar_reads_the_same_or_goes_the_careful_way(tmp_path:
         assert_agree(path)
 
 
+@pytest.mark.parametrize("prompt", ["What is it?", "ratio: 3", "a?b", "x:y", "is it? yes: no", "0:?"])
+def test_questions_written_as_flow_mappings_read_the_same_or_go_the_careful_way(tmp_path: Path, prompt: str) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text("pack: flowy\ntitle: Flow\nversion: 1\nquestions:\n"
+                    f"  - {{id: q1, topic: ml-fundamentals/bias, prompt: {prompt}, model_answer: Bias is error.}}\n",
+                    encoding="utf-8")
+    assert_agree(path)
+
+
 def test_yaml11_booleans_are_text_in_both_readers() -> None:
     # One meaning for unquoted scalars in both readers: YAML 1.2, where only true/false are booleans.
     assert load_yaml(b"a: yes\nb: off\nc: true\n")[0] == {"a": "yes", "b": "off", "c": True}

@@ -81,7 +81,8 @@ def _quick_pack_file(path: Path, builtin: bool) -> PackFile | None:
     pack = validator.pack(data, builtin=builtin)
     if pack is None or validator.doubtful:
         return None
-    if validator.list_item_with_indicator and FLOW_WITH_INDICATOR.search(text):
+    in_flow_collection = validator.list_item_with_indicator or (validator.text_with_indicator and "{" in text)
+    if in_flow_collection and FLOW_WITH_INDICATOR.search(text):
         return None
     # where the id is, for the one error that spans files (two packs with the same id)
     found = _PACK_KEY.search(text)

@@ -93,6 +93,7 @@ class PackValidator:
         self.quick = quick
         self.doubtful = False
         self.list_item_with_indicator = False  # a list item holding '?' or ':' (see FLOW_WITH_INDICATOR)
+        self.text_with_indicator = False  # the same in a mapping value, which matters only in {...}
 
     def _doubt(self, value: str) -> None:
         first = value[:1]
@@ -124,6 +125,8 @@ class PackValidator:
         if isinstance(value, str):
             if self.quick:
                 self._doubt(value)
+                if "?" in value or ":" in value:
+                    self.text_with_indicator = True
             if required and not value.strip():
                 self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must not be empty")
             return value.strip() if key != "prompt" and key != "model_answer" else value.strip("\n ")
