@@ -58,7 +58,6 @@ class PackError:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-UNKNOWN_POSITION = (0, 0)  # after a quick read: lines are not known
 _REQUIRED = {id(spec): frozenset(key for key, required in spec.items() if required)
              for spec in (PACK_KEYS, QUESTION_KEYS, CONCEPT_KEYS, MISCONCEPTION_KEYS, FOLLOW_UP_KEYS, EXAMPLE_KEYS,
                           CASE_KEYS)}
@@ -95,10 +94,16 @@ class PackValidator:
         self.list_item_with_indicator = False  # a list item holding '?' or ':' (see FLOW_WITH_INDICATOR)
         self.text_with_indicator = False  # the same in a mapping value, which matters only in {...}
 
-    def _doubt(self, value: str) -> None:
+    def _note_quick_read(self, value: str, list_item: bool) -> None:
+        """What the quick reader's caller must know about a text it read (see _quick_pack_file)."""
         first = value[:1]
         if first in DOUBTFUL_STARTS or (first == "-" and value[1:2] in ("", " ", "\t")):
             self.doubtful = True
+        if "?" in value or ":" in value:
+            if list_item:
+                self.list_item_with_indicator = True
+            else:
+                self.text_with_indicator = True
 
     def error(self, where: Position, message: str) -> None:
         self.errors.append(PackError(self.display, where[0], where[1], message))
@@ -124,9 +129,7 @@ class PackValidator:
         # positions are looked up only for an error: a valid pack (nearly every load) never pays for them
         if isinstance(value, str):
             if self.quick:
-                self._doubt(value)
-                if "?" in value or ":" in value:
-                    self.text_with_indicator = True
+                self._note_quick_read(value, list_item=False)
             if required and not value.strip():
                 self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must not be empty")
             return value.strip() if key != "prompt" and key != "model_answer" else value.strip("\n ")
@@ -151,15 +154,14 @@ class PackValidator:
         for index, item in enumerate(items):
             if isinstance(item, str) and item.strip():
                 if self.quick:
-                    self._doubt(item)
-                    if "?" in item or ":" in item:
-                        self.list_item_with_indicator = True
+                    self._note_quick_read(item, list_item=True)
                 result.append(item.strip())
                 continue
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 result.append(str(item))
                 continue
-            where = self.pos.of_item(value, index) if value is items else self.pos.of_value(mapping, key)
+            # after a quick read nothing was recorded: skip the lookup (2 µs an entry, 15% of validation)
+            where = self.pos.unknown if self.quick else self.pos.of_item(value, index) if value is items else self.pos.of_value(mapping, key)
             if not isinstance(item, str):
                 self.error(where, f"each {item_name} in '{key}' must be text, not {_type_name(item)}")
             else:
@@ -198,7 +200,8 @@ class PackValidator:
             return []
         entries = []
         for index, item in enumerate(value):
-            where = UNKNOWN_POSITION if self.quick else self.pos.of_item(value, index)
+            # after a quick read nothing was recorded: skip the lookup (2 µs an entry, 15% of validation)
+            where = self.pos.unknown if self.quick else self.pos.of_item(value, index)
             if isinstance(item, dict):
                 entries.append((item, where))
             else:
