@@ -127,3 +127,14 @@ def test_a_pack_with_an_error_is_reported_with_its_position_when_loading_for_pra
     assert result.pack is None
     assert (result.errors[0].line, result.errors[0].column) == (7, 17)
     assert "difficulty" in result.errors[0].message
+
+
+def test_without_yaml_rs_every_pack_takes_the_careful_reader_with_pyyaml_rules(monkeypatch, tmp_path: Path) -> None:
+    from interview.bank import yaml_source
+
+    monkeypatch.setattr(yaml_source, "yaml_rs", None)
+    assert load_yaml_quickly(b"a: 1\n") is None
+    assert load_yaml(b"a: yes\nb: 1e3\n")[0] == {"a": True, "b": "1e3"}  # YAML 1.1, as PyYAML reads it
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK.format(version="1", difficulty="2", prompt="Explain.", hint="h", phrase="bias", weight="1"))
+    assert load_pack_file(path, use_cache=True).pack.id == "tricky"

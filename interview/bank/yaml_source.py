@@ -58,8 +58,6 @@ _MAYBE_NOT_TEXT = frozenset("0123456789+-._~tTfFnN")  # found by trying every pr
 def plain_scalar(value: str) -> Any:
     """What an unquoted scalar means, the same for both readers: as yaml-rs reads it (YAML 1.2, so
     `yes`, `no`, `on` and `off` are text, `017` is 17 and `1e-3` a number)."""
-    if yaml_rs is None:  # pragma: no cover - without yaml-rs there is one reader and PyYAML decides
-        return yaml.load(f"a: {value}", Loader=_BaseLoader)["a"]
     try:
         return yaml_rs.loads(f"a: {value}")["a"]
     except Exception:  # noqa: BLE001 - yaml-rs cannot read it alone: it is text
@@ -73,7 +71,8 @@ class _PackLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.node_count = 0
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:  # plain, unquoted
+        # plain, unquoted; without yaml-rs there is one reader, and PyYAML's own rules decide
+        if kind is yaml.ScalarNode and implicit[0] and yaml_rs is not None:
             return _PLAIN if not value or value[0] in _MAYBE_NOT_TEXT else _STR
         return super().resolve(kind, value, implicit)
 
