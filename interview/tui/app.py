@@ -56,9 +56,9 @@ class InterviewApp(App[None]):
         self.seed = seed
         self._keymap = keymap or {}
 
-    def key_for(self, binding_id: str, default: str) -> str:
+    def key_for(self, binding: Binding) -> str:
         """The key a binding answers to, after the user's keymap: for labels that name keys."""
-        return self._keymap.get(binding_id, default)
+        return self._keymap.get(binding.id or "", binding.key)
 
     def on_mount(self) -> None:
         from interview.tui.screens.home import HomeScreen

@@ -34,7 +34,7 @@ class HelpScreen(Dialog[None]):
             text.append(f"{title}\n", style="bold")
             for binding in bindings:
                 if isinstance(binding, Binding):
-                    key = self.app.key_for(binding.id or "", binding.key)
+                    key = self.app.key_for(binding)
                     text.append(f"  {key:<18}", style="bold cyan")
                     text.append(f"{binding.description}")
                     text.append(f"   [{binding.id}]\n" if binding.id else "\n", style="dim")

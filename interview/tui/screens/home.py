@@ -18,12 +18,12 @@ from interview.tui.widgets.prose import printable
 from interview.tui.widgets.round_menu import RoundMenu
 from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
-ROUND_CHOICES = [  # kind, title, detail, the binding that starts it and its default key
-    ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone", "p"),
-    ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite", "o"),
-    ("take-home", "Take-home case", "a case study, effort limit, deadline", "home.take_home", "t"),
-    ("drill", "Drill", "weakest and due questions first", "home.drill", "d"),
-    ("custom", "Custom round", "your packs, topics, difficulty and time", "home.custom", "c"),
+ROUND_CHOICES = [  # kind, title, detail, and the id of the binding that starts it
+    ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone"),
+    ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite"),
+    ("take-home", "Take-home case", "a case study, effort limit, deadline", "home.take_home"),
+    ("drill", "Drill", "weakest and due questions first", "home.drill"),
+    ("custom", "Custom round", "your packs, topics, difficulty and time", "home.custom"),
 ]
 
 
@@ -100,24 +100,24 @@ class HomeScreen(Screen[None]):
             return HomeData(None, [], [], [], 0, app.bank is not None)
         unfinished = store.unfinished_session()
         recent = [(s.started_at, s.kind, answers, mean, s.status) for s, answers, mean in store.sessions_page(0, 8)]
-        if not weak_spots:
-            return HomeData(unfinished.kind if unfinished else None, recent, None, None, None, app.bank is not None)
-        from interview.progress import mastery_by, weak_concepts
+        areas = concepts = due = None
+        if weak_spots:
+            from interview.progress import mastery_by, weak_concepts
 
-        areas = [(a.mastery, a.name, a.attempts) for a in mastery_by(store, app.wall())[:4]]
-        concepts = [c.explain() for c in weak_concepts(store, limit=3)] if areas else []
-        due = len(store.due_questions(app.wall())) if areas else 0
+            areas = [(a.mastery, a.name, a.attempts) for a in mastery_by(store, app.wall())[:4]]
+            concepts = [c.explain() for c in weak_concepts(store, limit=3)] if areas else []
+            due = len(store.due_questions(app.wall())) if areas else 0
         return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
 
     def _round_options(self, unfinished: str | None) -> list[tuple[str, Text]]:
-        key_for = self.app.key_for
+        bindings = {binding.id: binding for binding in self.BINDINGS}
         options = []
         if unfinished:
-            options.append(("resume", Text.assemble((f"{key_for('home.resume', 'r')}  ", "bold"),
-                                                    (f"Resume {unfinished} round", "bold"))))
-        for kind, title, detail, binding, key in ROUND_CHOICES:
-            options.append((kind, Text.assemble((f"{key_for(binding, key)}  ", "bold"), (title, "bold"), "\n   ",
-                                                (detail, "dim"))))
+            key = self.app.key_for(bindings["home.resume"])
+            options.append(("resume", Text.assemble((f"{key}  ", "bold"), (f"Resume {unfinished} round", "bold"))))
+        for kind, title, detail, binding_id in ROUND_CHOICES:
+            key = self.app.key_for(bindings[binding_id])
+            options.append((kind, Text.assemble((f"{key}  ", "bold"), (title, "bold"), "\n   ", (detail, "dim"))))
         return options
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
