@@ -14,8 +14,8 @@ from typing import Iterable, Iterator
 
 from interview import locations
 from interview.bank.model import Pack, Question
-from interview.bank.validate import PackError, PackValidator
 from interview.bank.positions import Position, Positions
+from interview.bank.validate import PackError, PackValidator
 
 PACK_SUFFIXES = (".yaml", ".yml")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
+from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
-from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
+
 DAYS = 30
 
 

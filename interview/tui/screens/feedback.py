@@ -12,10 +12,9 @@ from textual.widgets import Footer, Static
 from interview.rounds import RoundSession
 from interview.rounds.session import AttemptResult
 from interview.scoring import MISSED
-from interview.tui.widgets.evidence import concept_lines, highlighted_answer
-from interview.tui.widgets.prose import prose
-from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
+from interview.tui.widgets.evidence import concept_lines, highlighted_answer
+from interview.tui.widgets.prose import printable, prose
 from interview.tui.widgets.title_bar import TitleBar
 
 VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow", "miss": "bold red"}

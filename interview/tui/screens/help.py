@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from interview.tui.screens.breaktime import BreakScreen
+from interview.tui.screens.dashboard import DashboardScreen
 from interview.tui.screens.dialogs import Dialog
 from interview.tui.screens.feedback import FeedbackScreen
-from interview.tui.screens.dashboard import DashboardScreen
 from interview.tui.screens.history import HistoryScreen, QuestionHistoryScreen, SessionScreen
 from interview.tui.screens.home import HomeScreen
 from interview.tui.screens.question import QuestionScreen

@@ -12,8 +12,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from interview.tui.widgets.prose import reflow
 from interview.tui.styles import screen_css
+from interview.tui.widgets.prose import reflow
 from interview.tui.widgets.title_bar import TitleBar
 
 PAGE = 40  # a screenful and a bit; more load as the cursor nears the end

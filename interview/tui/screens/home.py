@@ -13,11 +13,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 from interview.tui.widgets.round_menu import RoundMenu
-from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
+
 ROUND_CHOICES = [  # kind, title, detail, and the id of the binding that starts it
     ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone"),
     ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite"),

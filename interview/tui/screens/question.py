@@ -15,9 +15,9 @@ from textual.widgets import Footer, Static, TextArea
 
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
+from interview.tui.styles import screen_css
 from interview.tui.widgets.countdown import Countdown
 from interview.tui.widgets.prose import printable, prose, reflow
-from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
 
 

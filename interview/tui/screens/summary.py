@@ -11,9 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from interview.rounds import RoundSession, summarize
-from interview.tui.widgets.prose import reflow
-from interview.tui.widgets.prose import printable
 from interview.tui.styles import screen_css
+from interview.tui.widgets.prose import printable, reflow
 from interview.tui.widgets.title_bar import TitleBar
 
 
