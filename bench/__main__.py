@@ -33,10 +33,22 @@ def ratio_row(name: str, ours: list[float], peer: list[float], budget: float) ->
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
-    return (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores ({cpu}), "
-            f"run {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    return (
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores ({cpu}), "
+        f"run {time.strftime('%Y-%m-%d %H:%M %Z')}"
+    )
 
 
 def main() -> None:
@@ -49,8 +61,15 @@ def main() -> None:
     rows.append(ratio_row("cold start ratio (median of paired runs)", start["ours"], start["empty"], 1.3))
     rows.append(row("cold start: interview, 100k attempts", start["busy"], "s", None))
     rows.append(ratio_row("cold start ratio, 100k attempts", start["busy"], start["empty"], 1.3))
-    rows.append(["import time, CLI path", f"{start['cli_import_ms']:.0f} ms", "-", "-",
-                 "no Textual" if not start["cli_imports_textual"] else "IMPORTS TEXTUAL"])
+    rows.append(
+        [
+            "import time, CLI path",
+            f"{start['cli_import_ms']:.0f} ms",
+            "-",
+            "-",
+            "no Textual" if not start["cli_imports_textual"] else "IMPORTS TEXTUAL",
+        ]
+    )
     rows.append(["import time, TUI path", f"{start['tui_import_ms']:.0f} ms", "-", "-", "-"])
 
     bank = bank_load.figures()
@@ -73,13 +92,22 @@ def main() -> None:
     rows.append(row("history screen open, 100k attempts", history["history_screen"], "ms", 300, 1000))
     rows.append(row("JSON export, 100k attempts", history["export"], "s", None))
     questions, megabytes = history["memory"]
-    rows.append([f"peak memory, {questions:,} q + 100k attempts", f"{megabytes:.0f} MB", "-", "200 MB",
-                 "met" if megabytes <= 200 else "MISSED"])
+    rows.append(
+        [
+            f"peak memory, {questions:,} q + 100k attempts",
+            f"{megabytes:.0f} MB",
+            "-",
+            "200 MB",
+            "met" if megabytes <= 200 else "MISSED",
+        ]
+    )
 
     quality = scoring_eval.evaluate()
-    notes.append(f"Scorer vs hand grades ({quality['answers']} answers): ours Pearson {quality['ours']['pearson']:.3f}, "
-                 f"Spearman {quality['ours']['spearman']:.3f}; exact-keyword baseline Pearson "
-                 f"{quality['exact_keyword']['pearson']:.3f}, Spearman {quality['exact_keyword']['spearman']:.3f}.")
+    notes.append(
+        f"Scorer vs hand grades ({quality['answers']} answers): ours Pearson {quality['ours']['pearson']:.3f}, "
+        f"Spearman {quality['ours']['spearman']:.3f}; exact-keyword baseline Pearson "
+        f"{quality['exact_keyword']['pearson']:.3f}, Spearman {quality['exact_keyword']['spearman']:.3f}."
+    )
 
     header = ["figure", "median", "min-max", "budget", "status"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -87,8 +115,16 @@ def main() -> None:
     print("\n".join(lines))
     print("\n" + "\n".join(notes))
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
-    RESULTS.write_text("# Benchmark results\n\nMachine: " + machine() + "\n\nCommand: `make bench`\n\n"
-                       + "\n".join(table) + "\n\n" + "\n".join(notes) + "\n", encoding="utf-8")
+    RESULTS.write_text(
+        "# Benchmark results\n\nMachine: "
+        + machine()
+        + "\n\nCommand: `make bench`\n\n"
+        + "\n".join(table)
+        + "\n\n"
+        + "\n".join(notes)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"\nwrote {RESULTS}")
 
 

@@ -57,8 +57,9 @@ def generate(folder: Path, questions: int = 10_000, packs: int = 20) -> None:
     per_pack = questions // packs
     for p in range(packs):
         body = "".join(QUESTION.format(i=i, area=p, sub=i % 9, difficulty=1 + i % 3) for i in range(per_pack))
-        (folder / f"gen-{p:02}.yaml").write_text(f"pack: gen-{p}\ntitle: Generated {p}\nversion: 1\nquestions:\n{body}",
-                                                 encoding="utf-8")
+        (folder / f"gen-{p:02}.yaml").write_text(
+            f"pack: gen-{p}\ntitle: Generated {p}\nversion: 1\nquestions:\n{body}", encoding="utf-8"
+        )
 
 
 def timed_runs(args: list[str], builtin: bool, home: str) -> tuple[list[float], list[float], int]:
@@ -93,9 +94,11 @@ def main() -> None:
     print("bank load in a fresh process (s): first parse (no cache), then cached; medians of %d" % RUNS)
     for name, budget in (("builtin", "0.1"), ("generated", "1.0")):
         first, later, count = result[name]
-        print(f"  {name:<10} {count:>6} questions  parse {statistics.median(first):.3f} "
-              f"({min(first):.3f}-{max(first):.3f})  cached {statistics.median(later):.3f} "
-              f"({min(later):.3f}-{max(later):.3f})  budget {budget}")
+        print(
+            f"  {name:<10} {count:>6} questions  parse {statistics.median(first):.3f} "
+            f"({min(first):.3f}-{max(first):.3f})  cached {statistics.median(later):.3f} "
+            f"({min(later):.3f}-{max(later):.3f})  budget {budget}"
+        )
 
 
 if __name__ == "__main__":

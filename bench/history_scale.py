@@ -22,8 +22,18 @@ from pathlib import Path
 from interview.store import Store
 
 ATTEMPTS = 100_000
-AREAS = ["ml-fundamentals", "supervised", "deep-learning", "nlp", "evaluation-metrics", "probability-statistics",
-         "coding-dsa", "mlops", "llm", "data-features"]
+AREAS = [
+    "ml-fundamentals",
+    "supervised",
+    "deep-learning",
+    "nlp",
+    "evaluation-metrics",
+    "probability-statistics",
+    "coding-dsa",
+    "mlops",
+    "llm",
+    "data-features",
+]
 CONCEPTS = ["bias", "variance", "irreducible error", "regularization", "cross-validation"]
 
 
@@ -38,22 +48,51 @@ def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
         if n % 6 == 0:
             session_id = store.db.execute(
                 "INSERT INTO sessions (kind, mode, status, started_at, finished_at, state) VALUES (?,?,?,?,?,?)",
-                (rng.choice(["phone", "drill", "onsite"]), "practice", "finished", start + n * 630, start + n * 630 + 1800,
-                 "{}")).lastrowid
+                (
+                    rng.choice(["phone", "drill", "onsite"]),
+                    "practice",
+                    "finished",
+                    start + n * 630,
+                    start + n * 630 + 1800,
+                    "{}",
+                ),
+            ).lastrowid
         area = rng.choice(AREAS)
         topic = f"{area}/sub{rng.randrange(8)}"
         when = start + n * 630
         skill = 0.3 + 0.6 * n / attempts
-        concepts = [{"concept": c, "verdict": "hit" if rng.random() < skill else "missed", "credit": 0.0}
-                    for c in CONCEPTS]
+        concepts = [
+            {"concept": c, "verdict": "hit" if rng.random() < skill else "missed", "credit": 0.0} for c in CONCEPTS
+        ]
         for c in concepts:
             c["credit"] = 1.0 if c["verdict"] == "hit" else 0.0
         score = sum(c["credit"] for c in concepts) / len(concepts)
-        breakdown = {"score": score, "verdict": "pass", "coverage": score, "concepts": concepts,
-                     "misconceptions": [], "reasons": [], "hints_taken": 0}
+        breakdown = {
+            "score": score,
+            "verdict": "pass",
+            "coverage": score,
+            "concepts": concepts,
+            "misconceptions": [],
+            "reasons": [],
+            "hints_taken": 0,
+        }
         # the store's own write path, so the running concept state is built as in real use
-        store.insert_attempt(session_id, n % 6, f"gen/{area}-{rng.randrange(40)}", topic, "an answer " * 40, score,
-                             "pass", breakdown, "h", 120.0, 0, False, False, when)
+        store.insert_attempt(
+            session_id,
+            n % 6,
+            f"gen/{area}-{rng.randrange(40)}",
+            topic,
+            "an answer " * 40,
+            score,
+            "pass",
+            breakdown,
+            "h",
+            120.0,
+            0,
+            False,
+            False,
+            when,
+        )
         if n % 5000 == 4999:
             store.db.execute("COMMIT")
             store.db.execute("BEGIN")
@@ -145,9 +184,12 @@ def peak_memory(history: Path, home: str) -> tuple[int, float]:
     with tempfile.TemporaryDirectory() as packs:
         generate_bank(Path(packs))
         env = {**os.environ, "INTERVIEW_HOME": home}
-        subprocess.run([sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True, capture_output=True)  # fills the cache
-        out = subprocess.run([sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True,
-                             capture_output=True, text=True).stdout.split()
+        subprocess.run(
+            [sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True, capture_output=True
+        )  # fills the cache
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY, packs, str(history)], env=env, check=True, capture_output=True, text=True
+        ).stdout.split()
     return int(out[0]), float(out[1])
 
 
@@ -174,11 +216,17 @@ def figures() -> dict:
 def main() -> None:
     result = figures()
     print(f"history with {ATTEMPTS:,} attempts (generated in {result['generate_s']:.1f} s); medians in ms")
-    for name, key, budget in (("weak-areas summary", "weak_areas", "200"), ("history first page (SQL)", "first_page", "-"),
-                              ("history screen open (app)", "history_screen", "300"), ("JSON export", "export", "-")):
+    for name, key, budget in (
+        ("weak-areas summary", "weak_areas", "200"),
+        ("history first page (SQL)", "first_page", "-"),
+        ("history screen open (app)", "history_screen", "300"),
+        ("JSON export", "export", "-"),
+    ):
         values = result[key]
-        print(f"  {name:<28}{statistics.median(values) * 1000:>9.1f}  ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})"
-              f"  budget {budget}")
+        print(
+            f"  {name:<28}{statistics.median(values) * 1000:>9.1f}  ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})"
+            f"  budget {budget}"
+        )
     questions, megabytes = result["memory"]
     print(f"  peak memory, {questions:,} questions + {ATTEMPTS:,} attempts: {megabytes:.0f} MB (budget 200)")
 

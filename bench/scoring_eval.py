@@ -28,7 +28,9 @@ def exact_keyword_score(question, answer: str) -> float:
     rubric = rubric_for(question)
     text = " " + re.sub(r"\s+", " ", answer.casefold()) + " "
     total = sum(c.weight for c in rubric)
-    got = sum(c.weight for c in rubric if any(f" {p.casefold()} " in text or f" {p.casefold()}" in text for p in c.phrases))
+    got = sum(
+        c.weight for c in rubric if any(f" {p.casefold()} " in text or f" {p.casefold()}" in text for p in c.phrases)
+    )
     return got / total if total else 0.0
 
 
@@ -36,7 +38,9 @@ def load_devset():
     pack = load_pack_file(DEVSET / "devset.yaml")
     if pack.pack is None:
         sys.exit("\n".join(str(e) for e in pack.errors))
-    rows = [json.loads(line) for line in (DEVSET / "answers.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in (DEVSET / "answers.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return pack.pack, rows
 
 
@@ -55,12 +59,20 @@ def evaluate(details: bool = False) -> dict:
             print(f"  {row['id']:<40} human {row['grade']:.2f}  ours {score:.2f}")
     result = {
         "answers": len(rows),
-        "ours": {"pearson": pearson(ours, human), "spearman": spearman(ours, human),
-                 "mae": statistics.fmean(abs(a - b) for a, b in zip(ours, human))},
-        "exact_keyword": {"pearson": pearson(naive, human), "spearman": spearman(naive, human),
-                          "mae": statistics.fmean(abs(a - b) for a, b in zip(naive, human))},
-        "by_kind": {k: {"n": len(v), "human": statistics.fmean(h for h, _ in v), "ours": statistics.fmean(s for _, s in v)}
-                    for k, v in sorted(by_kind.items())},
+        "ours": {
+            "pearson": pearson(ours, human),
+            "spearman": spearman(ours, human),
+            "mae": statistics.fmean(abs(a - b) for a, b in zip(ours, human)),
+        },
+        "exact_keyword": {
+            "pearson": pearson(naive, human),
+            "spearman": spearman(naive, human),
+            "mae": statistics.fmean(abs(a - b) for a, b in zip(naive, human)),
+        },
+        "by_kind": {
+            k: {"n": len(v), "human": statistics.fmean(h for h, _ in v), "ours": statistics.fmean(s for _, s in v)}
+            for k, v in sorted(by_kind.items())
+        },
     }
     return result
 

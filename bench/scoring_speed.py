@@ -23,18 +23,30 @@ from rapidfuzz import fuzz
 from interview.bank.model import Concept, Misconception
 from interview.scoring import score_answer
 
-WORDS = ("model data training validation error gradient loss feature weight bias variance tree forest "
-         "boosting regularization dropout batch layer network attention embedding token metric recall "
-         "precision threshold sample distribution mean median cluster kernel margin the a of to and is "
-         "that it we because so when which this with for on as by from").split()
+WORDS = (
+    "model data training validation error gradient loss feature weight bias variance tree forest "
+    "boosting regularization dropout batch layer network attention embedding token metric recall "
+    "precision threshold sample distribution mean median cluster kernel margin the a of to and is "
+    "that it we because so when which this with for on as by from"
+).split()
 
-RUBRIC = tuple(Concept(f"concept {i}", phrases) for i, phrases in enumerate([
-    ("bias", "underfitting", "too simple"), ("variance", "overfitting", "memorizes noise"),
-    ("irreducible error", "noise floor"), ("cross-validation", "k-fold", "held-out data"),
-    ("regularization", "weight decay", "L2 penalty"), ("learning rate", "step size"),
-    ("early stopping", "stop when validation loss rises"), ("ensemble", "bagging", "boosting"),
-    ("precision", "recall", "F1 score"), ("feature scaling", "standardize the inputs"),
-]))
+RUBRIC = tuple(
+    Concept(f"concept {i}", phrases)
+    for i, phrases in enumerate(
+        [
+            ("bias", "underfitting", "too simple"),
+            ("variance", "overfitting", "memorizes noise"),
+            ("irreducible error", "noise floor"),
+            ("cross-validation", "k-fold", "held-out data"),
+            ("regularization", "weight decay", "L2 penalty"),
+            ("learning rate", "step size"),
+            ("early stopping", "stop when validation loss rises"),
+            ("ensemble", "bagging", "boosting"),
+            ("precision", "recall", "F1 score"),
+            ("feature scaling", "standardize the inputs"),
+        ]
+    )
+)
 MISCONCEPTIONS = (Misconception("more data reduces bias", ("more data reduces bias",)),)
 
 
@@ -70,10 +82,13 @@ def plain_partial_ratio(answer: str) -> float:
 
 def per_answer_figures(runs: int = 200) -> dict[str, tuple[float, float, float]]:
     answers = [answer_of(300, seed) for seed in range(runs)]  # fresh text each run: no answer-level caching
-    score_answer(answers[0], RUBRIC, MISCONCEPTIONS)          # warm the phrase cache, as a running app has
+    score_answer(answers[0], RUBRIC, MISCONCEPTIONS)  # warm the phrase cache, as a running app has
     results = {}
-    for name, function in (("ours", lambda a: score_answer(a, RUBRIC, MISCONCEPTIONS)),
-                           ("exact keyword", exact_keyword), ("partial_ratio", plain_partial_ratio)):
+    for name, function in (
+        ("ours", lambda a: score_answer(a, RUBRIC, MISCONCEPTIONS)),
+        ("exact keyword", exact_keyword),
+        ("partial_ratio", plain_partial_ratio),
+    ):
         samples = iter(answers)
         results[name] = median_time(lambda: function(next(samples)), runs)
     return results
@@ -85,17 +100,24 @@ def grade_throughput(count: int = 10_000) -> float:
         folder_path = Path(folder)
         pack = folder_path / "bench.yaml"
         rubric_yaml = "\n".join(
-            f"      - concept: {c.name}\n        phrases: {json.dumps(list(c.phrases))}" for c in RUBRIC)
-        pack.write_text("pack: bench\ntitle: Bench\nversion: 1\nquestions:\n  - id: q\n    prompt: Explain.\n"
-                        "    topic: bench/speed\n    model_answer: bias and variance\n    rubric:\n" + rubric_yaml + "\n",
-                        encoding="utf-8")
+            f"      - concept: {c.name}\n        phrases: {json.dumps(list(c.phrases))}" for c in RUBRIC
+        )
+        pack.write_text(
+            "pack: bench\ntitle: Bench\nversion: 1\nquestions:\n  - id: q\n    prompt: Explain.\n"
+            "    topic: bench/speed\n    model_answer: bias and variance\n    rubric:\n" + rubric_yaml + "\n",
+            encoding="utf-8",
+        )
         answers = folder_path / "answers.jsonl"
         with answers.open("w", encoding="utf-8") as out:
             for i in range(count):
                 out.write(json.dumps({"id": i, "question": "q", "answer": answer_of(120, i)}) + "\n")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "interview", "grade", str(pack), "--answers", str(answers)],
-                       check=True, stdout=subprocess.DEVNULL, env={**__import__("os").environ, "INTERVIEW_HOME": folder})
+        subprocess.run(
+            [sys.executable, "-m", "interview", "grade", str(pack), "--answers", str(answers)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env={**__import__("os").environ, "INTERVIEW_HOME": folder},
+        )
         return time.perf_counter() - start
 
 

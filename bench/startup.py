@@ -30,6 +30,7 @@ def paired_ratio(ours: list[float], empty: list[float]) -> float:
     slow spell on the machine slows both sides of a pair rather than one side of the medians."""
     return statistics.median(o / e for o, e in zip(ours, empty))
 
+
 # The same harness wraps both apps: it runs them headless at 120x40 and exits on the first frame
 # written to the screen, printing which screen that frame showed (ours must be the home screen, with
 # its content, not Textual's blank default screen). Ours is started through its console-script
@@ -50,14 +51,20 @@ def display(self, screen, renderable):
         self.exit()
 App.run, App._display = run, display
 """
-EMPTY_APP = HARNESS + """
+EMPTY_APP = (
+    HARNESS
+    + """
 App().run()
 """
-INTERVIEW_APP = HARNESS + """
+)
+INTERVIEW_APP = (
+    HARNESS
+    + """
 sys.argv = ["interview"]
 from interview.entry import main
 main()
 """
+)
 
 
 def time_process(code: str, env: dict[str, str], first_screen: str) -> float:
@@ -66,8 +73,9 @@ def time_process(code: str, env: dict[str, str], first_screen: str) -> float:
     The app's exit is not counted: ours finishes loading the question packs in a background thread
     after the first frame, which a person never waits for."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     assert process.stderr is not None
     line = process.stderr.readline()
     elapsed = time.perf_counter() - start
@@ -117,8 +125,14 @@ def figures() -> dict:
             busy.append(time_process(INTERVIEW_APP, busy_env, "HomeScreen"))
         cli_ms, cli_textual = import_total_ms(["-m", "interview", "pack", "list", "--json"], env)
         tui_ms, _ = import_total_ms(["-c", "import interview.tui.app"], env)
-    return {"empty": empty, "ours": ours, "busy": busy, "cli_import_ms": cli_ms, "cli_imports_textual": cli_textual,
-            "tui_import_ms": tui_ms}
+    return {
+        "empty": empty,
+        "ours": ours,
+        "busy": busy,
+        "cli_import_ms": cli_ms,
+        "cli_imports_textual": cli_textual,
+        "tui_import_ms": tui_ms,
+    }
 
 
 def main() -> None:
@@ -129,10 +143,14 @@ def main() -> None:
     print(f"  interview          {ours:.3f}  ({min(result['ours']):.3f}-{max(result['ours']):.3f})")
     print(f"  ratio              {paired_ratio(result['ours'], result['empty']):.2f}x  (budget 1.3x)")
     busy = statistics.median(result["busy"])
-    print(f"  with 100k attempts {busy:.3f}  ({min(result['busy']):.3f}-{max(result['busy']):.3f}), "
-          f"ratio {paired_ratio(result['busy'], result['empty']):.2f}x")
-    print(f"import time: CLI path {result['cli_import_ms']:.0f} ms "
-          f"(imports textual: {'yes' if result['cli_imports_textual'] else 'no'}), TUI path {result['tui_import_ms']:.0f} ms")
+    print(
+        f"  with 100k attempts {busy:.3f}  ({min(result['busy']):.3f}-{max(result['busy']):.3f}), "
+        f"ratio {paired_ratio(result['busy'], result['empty']):.2f}x"
+    )
+    print(
+        f"import time: CLI path {result['cli_import_ms']:.0f} ms "
+        f"(imports textual: {'yes' if result['cli_imports_textual'] else 'no'}), TUI path {result['tui_import_ms']:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

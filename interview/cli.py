@@ -19,14 +19,15 @@ PACK_HELP = "Add a pack file or a folder of packs (repeatable)."
 
 
 def pack_paths(ctx: click.Context, extra: tuple[Path, ...] = ()) -> list[Path]:
-    group_paths = (ctx.find_root().params.get("packs") or ())
+    group_paths = ctx.find_root().params.get("packs") or ()
     return [*group_paths, *extra]
 
 
 def with_packs(command: Callable[..., Any]) -> Callable[..., Any]:
     """Every command takes --pack, and also sees any --pack given before the command name."""
-    return click.option("--pack", "packs", multiple=True, type=click.Path(path_type=Path, exists=True),
-                        help=PACK_HELP)(command)
+    return click.option("--pack", "packs", multiple=True, type=click.Path(path_type=Path, exists=True), help=PACK_HELP)(
+        command
+    )
 
 
 def load_bank_for(ctx: click.Context, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -38,7 +39,11 @@ def load_bank_for(ctx: click.Context, packs: tuple[Path, ...]):  # type: ignore[
 def report_skipped(bank: Any) -> None:
     for skipped in bank.skipped:
         first = skipped.errors[0]
-        more = f" (+{len(skipped.errors) - 1} more; run `interview pack validate {first.path}`)" if len(skipped.errors) > 1 else ""
+        more = (
+            f" (+{len(skipped.errors) - 1} more; run `interview pack validate {first.path}`)"
+            if len(skipped.errors) > 1
+            else ""
+        )
         click.echo(f"skipped {first.path}: {first}{more}", err=True)
 
 
@@ -67,18 +72,31 @@ def pack() -> None:
 def pack_list(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> None:
     """Packs found: built-in, the user pack folder, and --pack paths."""
     bank = load_bank_for(ctx, packs)
-    rows = [{"id": p.id, "title": p.title, "version": p.version, "questions": len(p.questions),
-             "builtin": p.builtin, "path": str(p.path)} for p in bank.packs]
+    rows = [
+        {
+            "id": p.id,
+            "title": p.title,
+            "version": p.version,
+            "questions": len(p.questions),
+            "builtin": p.builtin,
+            "path": str(p.path),
+        }
+        for p in bank.packs
+    ]
     skipped = [{"path": str(s.path), "errors": [str(e) for e in s.errors]} for s in bank.skipped]
     if as_json:
-        click.echo(json.dumps({"packs": rows, "skipped": skipped, "user_pack_dir": str(locations.user_packs_dir())}, indent=2))
+        click.echo(
+            json.dumps({"packs": rows, "skipped": skipped, "user_pack_dir": str(locations.user_packs_dir())}, indent=2)
+        )
         return
     width = max((len(r["id"]) for r in rows), default=4)
     for row in rows:
         origin = "built-in" if row["builtin"] else row["path"]
         click.echo(f"{row['id']:<{width}}  {row['questions']:>4} questions  {row['title']}  [{origin}]")
-    click.echo(f"{len(rows)} packs, {sum(r['questions'] for r in rows)} questions; "
-               f"your packs go in {locations.user_packs_dir()}")
+    click.echo(
+        f"{len(rows)} packs, {sum(r['questions'] for r in rows)} questions; "
+        f"your packs go in {locations.user_packs_dir()}"
+    )
     report_skipped(bank)
 
 
@@ -153,8 +171,10 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
     if as_json:
         click.echo(json.dumps(stats, indent=2))
         return
-    click.echo(f"{stats['questions']} questions in {stats['packs']} packs "
-               f"({stats['with_rubric']} with rubrics, {stats['with_examples']} with examples)")
+    click.echo(
+        f"{stats['questions']} questions in {stats['packs']} packs "
+        f"({stats['with_rubric']} with rubrics, {stats['with_examples']} with examples)"
+    )
     for title, key in (("area", "by_area"), ("round", "by_round"), ("difficulty", "by_difficulty")):
         click.echo(f"\nby {title}:")
         for name, count in stats[key].items():

@@ -19,7 +19,11 @@ def open_store():  # type: ignore[no-untyped-def]
     try:
         return Store(locations.database_path())
     except StoreError as error:
-        hint = " To keep it aside and start fresh: interview history reset --move-damaged" if error.kind == "damaged" else ""
+        hint = (
+            " To keep it aside and start fresh: interview history reset --move-damaged"
+            if error.kind == "damaged"
+            else ""
+        )
         raise click.ClickException(f"{error}.{hint}") from None
 
 
@@ -33,7 +37,9 @@ def history() -> None:
 
 
 @history.command("list")
-@click.option("--kind", type=click.Choice(["phone", "onsite", "take-home", "drill", "custom"]), help="Only this round kind.")
+@click.option(
+    "--kind", type=click.Choice(["phone", "onsite", "take-home", "drill", "custom"]), help="Only this round kind."
+)
 @click.option("--limit", default=20, show_default=True, help="How many sessions, newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
@@ -42,15 +48,32 @@ def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path,
     store = open_store()
     rows = store.sessions_page(0, limit, kind=kind)
     if as_json:
-        click.echo(json.dumps([{"id": s.id, "kind": s.kind, "mode": s.mode, "status": s.status, "started_at": s.started_at,
-                                "answers": n, "mean_score": mean} for s, n, mean in rows], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": s.id,
+                        "kind": s.kind,
+                        "mode": s.mode,
+                        "status": s.status,
+                        "started_at": s.started_at,
+                        "answers": n,
+                        "mean_score": mean,
+                    }
+                    for s, n, mean in rows
+                ],
+                indent=2,
+            )
+        )
         return
     if not rows:
         click.echo("No sessions yet: start one with `interview`.")
     for session, answers, mean in rows:
         score = "-" if mean is None else f"{mean:.2f}"
-        click.echo(f"{session.id:>5}  {_when(session.started_at)}  {session.kind:<9} {session.mode:<8} "
-                   f"{answers:>3} answers  {score:>5}  {session.status}")
+        click.echo(
+            f"{session.id:>5}  {_when(session.started_at)}  {session.kind:<9} {session.mode:<8} "
+            f"{answers:>3} answers  {score:>5}  {session.status}"
+        )
 
 
 @history.command("show")
@@ -65,22 +88,42 @@ def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> Non
         raise click.ClickException(f"no session {session_id}; see `interview history list`")
     attempts = store.attempts(session_id)
     if as_json:
-        click.echo(json.dumps({"id": session.id, "kind": session.kind, "status": session.status,
-                               "attempts": [{"question_id": a.question_id, "answer": a.answer, "score": a.score,
-                                             **a.breakdown} for a in attempts]}, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "id": session.id,
+                    "kind": session.kind,
+                    "status": session.status,
+                    "attempts": [
+                        {"question_id": a.question_id, "answer": a.answer, "score": a.score, **a.breakdown}
+                        for a in attempts
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     click.echo(f"{session.kind} round, {_when(session.started_at)}, {session.mode}, {session.status}")
     for attempt in attempts:
-        click.echo(f"\n{attempt.position + 1}. {attempt.question_id}  {attempt.score:.2f} {attempt.verdict}  "
-                   f"{attempt.seconds / 60:.1f} min" + ("  (skipped)" if attempt.skipped else ""))
+        click.echo(
+            f"\n{attempt.position + 1}. {attempt.question_id}  {attempt.score:.2f} {attempt.verdict}  "
+            f"{attempt.seconds / 60:.1f} min" + ("  (skipped)" if attempt.skipped else "")
+        )
         for concept in attempt.breakdown.get("concepts", []):
             evidence = f'  "{concept["matched_text"]}"' if concept.get("matched_text") else ""
             click.echo(f"   {concept['verdict']:<8}{concept['concept']}{evidence}")
 
 
 @history.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json", show_default=True,
-              help="json: complete, re-importable; md: a report for a coach; csv: one row per answer.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: complete, re-importable; md: a report for a coach; csv: one row per answer.",
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
 @with_packs
 @click.pass_context
@@ -150,8 +193,13 @@ def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
         raise click.ClickException(f"{bundle}: {error}") from None
     from interview.tui.app import make_app
 
-    make_app(packs=pack_paths(ctx, packs), store=store, read_only=True,
-             title=f"review: {bundle.name}", review_questions=data.get("questions", {})).run()
+    make_app(
+        packs=pack_paths(ctx, packs),
+        store=store,
+        read_only=True,
+        title=f"review: {bundle.name}",
+        review_questions=data.get("questions", {}),
+    ).run()
 
 
 @main.command("stats")
@@ -169,12 +217,31 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
     leeches = store.leeches()
     answers = store.db.execute("SELECT COUNT(*), AVG(score) FROM attempts WHERE skipped = 0").fetchone()
     if as_json:
-        click.echo(json.dumps({
-            "answers": answers[0], "mean_score": answers[1],
-            "areas": [{"area": m.name, "mastery": m.mastery, "confidence": m.confidence, "attempts": m.attempts} for m in areas],
-            "weak_concepts": [{"topic": c.topic, "concept": c.concept, "missed_recent": c.missed_recent,
-                               "recent": c.recent, "why": c.explain()} for c in concepts],
-            "due": [q for q, _ in due], "leeches": [{"question_id": q, "lapses": n} for q, n, _ in leeches]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "answers": answers[0],
+                    "mean_score": answers[1],
+                    "areas": [
+                        {"area": m.name, "mastery": m.mastery, "confidence": m.confidence, "attempts": m.attempts}
+                        for m in areas
+                    ],
+                    "weak_concepts": [
+                        {
+                            "topic": c.topic,
+                            "concept": c.concept,
+                            "missed_recent": c.missed_recent,
+                            "recent": c.recent,
+                            "why": c.explain(),
+                        }
+                        for c in concepts
+                    ],
+                    "due": [q for q, _ in due],
+                    "leeches": [{"question_id": q, "lapses": n} for q, n, _ in leeches],
+                },
+                indent=2,
+            )
+        )
         return
     if not answers[0]:
         click.echo("No answers yet: start a round with `interview`.")
@@ -208,8 +275,9 @@ def history_reset(move_damaged: bool, packs: tuple[Path, ...]) -> None:
         if error.kind != "damaged":
             raise click.ClickException(str(error)) from None
         if not move_damaged:
-            raise click.ClickException(f"{error}. To keep it aside and start fresh, run: "
-                                       "interview history reset --move-damaged")
+            raise click.ClickException(
+                f"{error}. To keep it aside and start fresh, run: interview history reset --move-damaged"
+            )
     kept = move_aside(path)
     Store(path).close()
     click.echo(f"moved the damaged database to {kept}; a new history starts at {path}")

@@ -33,8 +33,13 @@ def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]):  # ty
 
 @main.command("grade")
 @click.argument("pack_name", metavar="PACK")
-@click.option("--answers", "answers_file", required=True, type=click.File("r", encoding="utf-8"),
-              help='JSONL file ("-" for stdin); each line {"id", "question", "answer"}, optionally "hints".')
+@click.option(
+    "--answers",
+    "answers_file",
+    required=True,
+    type=click.File("r", encoding="utf-8"),
+    help='JSONL file ("-" for stdin); each line {"id", "question", "answer"}, optionally "hints".',
+)
 @with_packs
 @click.pass_context
 def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple[Path, ...]) -> None:
@@ -64,8 +69,12 @@ def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple
             failed += 1
             click.echo(f"{answers_file.name}:{number}: skipped: {error}", err=True)
             continue
-        record = {"id": item.get("id"), "question": question_id, **score.to_dict(),
-                  "rubric_hash": rubric_hash(question)}
+        record = {
+            "id": item.get("id"),
+            "question": question_id,
+            **score.to_dict(),
+            "rubric_hash": rubric_hash(question),
+        }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         click.echo(f"{failed} line{'s' if failed > 1 else ''} failed", err=True)
@@ -83,7 +92,9 @@ def rubric() -> None:
 @click.option("--prompt", default="", help="The question's prompt; words that repeat it are demoted.")
 @with_packs
 @click.pass_context
-def rubric_draft(ctx: click.Context, text: str | None, question_id: str | None, prompt: str, packs: tuple[Path, ...]) -> None:
+def rubric_draft(
+    ctx: click.Context, text: str | None, question_id: str | None, prompt: str, packs: tuple[Path, ...]
+) -> None:
     """Print a YAML rubric drafted from a model answer, for a coach to refine."""
     from interview.scoring import draft_rubric, rubric_yaml
 
@@ -138,5 +149,7 @@ def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs:
                     click.echo(f"      asserts {mistake.claim!r} <- {mistake.matched_text!r}")
                 for reason in check.score.reasons:
                     click.echo(f"      {reason}")
-    click.echo(f"{total - failures}/{total} checks passed in {len(bank.packs)} packs; {len(bank.skipped)} invalid", err=True)
+    click.echo(
+        f"{total - failures}/{total} checks passed in {len(bank.packs)} packs; {len(bank.skipped)} invalid", err=True
+    )
     ctx.exit(1 if failures or bank.skipped else 0)

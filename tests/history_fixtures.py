@@ -16,8 +16,9 @@ def played_store(path=":memory:", rounds: int = 3) -> Store:
     store = Store(path, wall_clock=wall)
     for number in range(rounds):
         spec = phone_screen() if number % 2 == 0 else drill(count=3)
-        session = RoundSession.start(spec, plan_round(spec, bank.questions, seed=number), StoreRecorder(store),
-                                     FakeClock(), wall)
+        session = RoundSession.start(
+            spec, plan_round(spec, bank.questions, seed=number), StoreRecorder(store), FakeClock(), wall
+        )
         index = 0
         while session.phase != "done":
             if session.phase == "asking":

@@ -37,25 +37,79 @@ BASE = "pack: p\ntitle: t\nversion: 1\nquestions:\n"
 Q = "  - id: q1\n    prompt: p\n    topic: a/b\n    model_answer: m\n"
 
 BROKEN = {
-    "syntax": (BASE + Q + "    rubric: [\n", 10, "YAML syntax error: while parsing a flow node did not find expected node content"),
+    "syntax": (
+        BASE + Q + "    rubric: [\n",
+        10,
+        "YAML syntax error: while parsing a flow node did not find expected node content",
+    ),
     "tab indent": (BASE + "  - id: q1\n\tprompt: p\n", 6, "YAML syntax error"),
-    "unknown key": (BASE + Q + "    promt: x\n", (9, 5), "unknown key 'promt' in question 'q1'; did you mean 'prompt'?"),
-    "missing key": (BASE + "  - id: q1\n    prompt: p\n    topic: a/b\n", (5, 5), "missing required key 'model_answer'"),
+    "unknown key": (
+        BASE + Q + "    promt: x\n",
+        (9, 5),
+        "unknown key 'promt' in question 'q1'; did you mean 'prompt'?",
+    ),
+    "missing key": (
+        BASE + "  - id: q1\n    prompt: p\n    topic: a/b\n",
+        (5, 5),
+        "missing required key 'model_answer'",
+    ),
     "missing pack key": ("title: t\nversion: 1\nquestions:\n" + Q, (1, 1), "missing required key 'pack'"),
-    "difficulty": (BASE + Q + "    difficulty: 5\n", (9, 17), "'difficulty' in question 'q1' must be from 1 to 3, not 5"),
+    "difficulty": (
+        BASE + Q + "    difficulty: 5\n",
+        (9, 17),
+        "'difficulty' in question 'q1' must be from 1 to 3, not 5",
+    ),
     "difficulty type": (BASE + Q + "    difficulty: hard\n", (9, 17), "must be a whole number"),
     "round": (BASE + Q + "    rounds: [phone, phonescreen]\n", (9, 21), "unknown round 'phonescreen'"),
-    "topic shape": (BASE + "  - id: q1\n    prompt: p\n    topic: statistics\n    model_answer: m\n", (7, 12), "must look like 'area/subtopic'"),
+    "topic shape": (
+        BASE + "  - id: q1\n    prompt: p\n    topic: statistics\n    model_answer: m\n",
+        (7, 12),
+        "must look like 'area/subtopic'",
+    ),
     "duplicate id": (BASE + Q + Q, (9, 9), "duplicate question id 'q1' (first at line 5)"),
-    "empty prompt": (BASE + "  - id: q1\n    prompt: '  '\n    topic: a/b\n    model_answer: m\n", (6, 13), "'prompt' in question 'q1' must not be empty"),
-    "empty phrase": (BASE + Q + "    rubric:\n      - concept: c\n        phrases: [ok, '']\n", (11, 23), "rubric phrase must not be empty"),
-    "no phrases": (BASE + Q + "    rubric:\n      - concept: c\n        phrases: []\n", (11, 18), "needs at least one phrase"),
-    "python tag": (BASE + Q + "    hints: !!python/object/apply:os.system [echo hi]\n", (9, 12), "YAML tag '!!python/object/apply:os.system' is not allowed"),
+    "empty prompt": (
+        BASE + "  - id: q1\n    prompt: '  '\n    topic: a/b\n    model_answer: m\n",
+        (6, 13),
+        "'prompt' in question 'q1' must not be empty",
+    ),
+    "empty phrase": (
+        BASE + Q + "    rubric:\n      - concept: c\n        phrases: [ok, '']\n",
+        (11, 23),
+        "rubric phrase must not be empty",
+    ),
+    "no phrases": (
+        BASE + Q + "    rubric:\n      - concept: c\n        phrases: []\n",
+        (11, 18),
+        "needs at least one phrase",
+    ),
+    "python tag": (
+        BASE + Q + "    hints: !!python/object/apply:os.system [echo hi]\n",
+        (9, 12),
+        "YAML tag '!!python/object/apply:os.system' is not allowed",
+    ),
     "duplicate key": (BASE + Q + "    prompt: again\n", (9, 5), "duplicate key 'prompt' (first at line 6)"),
-    "band": (BASE + Q + "    examples:\n      - answer: a\n        band: [0.9, 0.1]\n", (11, 15), "'band' must be two scores"),
-    "follow-up concept": (BASE + Q + "    rubric:\n      - concept: bias\n        phrases: [bias]\n    follow_ups:\n      - prompt: f\n        if_missed: [biass]\n", (14, 21), "did you mean 'bias'?"),
-    "attachment escapes": (BASE + Q + "    case:\n      attachments: [../../etc/passwd]\n", (10, 21), "must be a relative path inside the pack's folder"),
-    "questions empty": (BASE.replace("questions:\n", "questions: []\n"), (4, 12), "'questions' must be a non-empty list"),
+    "band": (
+        BASE + Q + "    examples:\n      - answer: a\n        band: [0.9, 0.1]\n",
+        (11, 15),
+        "'band' must be two scores",
+    ),
+    "follow-up concept": (
+        BASE
+        + Q
+        + "    rubric:\n      - concept: bias\n        phrases: [bias]\n    follow_ups:\n      - prompt: f\n        if_missed: [biass]\n",
+        (14, 21),
+        "did you mean 'bias'?",
+    ),
+    "attachment escapes": (
+        BASE + Q + "    case:\n      attachments: [../../etc/passwd]\n",
+        (10, 21),
+        "must be a relative path inside the pack's folder",
+    ),
+    "questions empty": (
+        BASE.replace("questions:\n", "questions: []\n"),
+        (4, 12),
+        "'questions' must be a non-empty list",
+    ),
     "not a mapping": ("- just\n- a list\n", (1, 1), "a pack must be a mapping"),
     "empty file": ("", (1, 1), "the file is empty"),
 }
@@ -102,12 +156,15 @@ def test_any_topic_area_is_allowed(write_pack) -> None:
     assert load_pack_file(path).pack is not None
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\x00\x01\x02binary", "binary file"),
-    (b"pack: \xff\xfe\n", "not UTF-8"),
-    (b"[" * 5000, "nesting deeper"),
-    (b"- " * 5000 + b"x\n", "nesting deeper"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"pack: \xff\xfe\n", "not UTF-8"),
+        (b"[" * 5000, "nesting deeper"),
+        (b"- " * 5000 + b"x\n", "nesting deeper"),
+    ],
+)
 def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_bytes(content)
@@ -129,7 +186,9 @@ def test_alias_bomb_is_refused_cheaply(write_pack) -> None:
 def test_ten_thousand_question_pack_loads(tmp_path: Path) -> None:
     body = "".join(
         f"  - id: q{i}\n    prompt: Question {i}?\n    topic: area/sub{i % 7}\n    model_answer: Answer {i}.\n"
-        f"    rubric:\n      - concept: c\n        phrases: [answer {i}]\n" for i in range(10_000))
+        f"    rubric:\n      - concept: c\n        phrases: [answer {i}]\n"
+        for i in range(10_000)
+    )
     path = tmp_path / "big.yaml"
     path.write_text("pack: big\ntitle: Big\nversion: 1\nquestions:\n" + body, encoding="utf-8")
     result = load_pack_file(path)

@@ -62,18 +62,72 @@ def test_nearly_every_builtin_pack_takes_the_quick_path() -> None:
     assert careful == ["coding-ml-sql", "programming-languages"]
 
 
-TRICKY = ["yes", "no", "on", "off", "Yes", "NO", "y", "n", "017", "08", "0o17", "0x1F", "1_000", "_1", "+1", "-.5",
-          "1:30", "12:00:00", "1e3", "1e-3", "1.5e3", ".inf", "-.inf", ".nan", "~", "null", "2024-01-15",
-          "2024-01-15T12:00:00Z", "true", "False", "'quoted'", '"dq \\t \\u00e9 \\x41"', "7x7", "4-bit",
-          "1.", ".5", "0", "-0", "1,000", "a: b", "!!str 12", "!thing x", "!!python/object:os.system x",
-          "&anchor x", "*missing", "[nested, [list]]", "{a: 1}", "|\n      block", ">\n      folded\n      text", ""]
+TRICKY = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "Yes",
+    "NO",
+    "y",
+    "n",
+    "017",
+    "08",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "_1",
+    "+1",
+    "-.5",
+    "1:30",
+    "12:00:00",
+    "1e3",
+    "1e-3",
+    "1.5e3",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "~",
+    "null",
+    "2024-01-15",
+    "2024-01-15T12:00:00Z",
+    "true",
+    "False",
+    "'quoted'",
+    '"dq \\t \\u00e9 \\x41"',
+    "7x7",
+    "4-bit",
+    "1.",
+    ".5",
+    "0",
+    "-0",
+    "1,000",
+    "a: b",
+    "!!str 12",
+    "!thing x",
+    "!!python/object:os.system x",
+    "&anchor x",
+    "*missing",
+    "[nested, [list]]",
+    "{a: 1}",
+    "|\n      block",
+    ">\n      folded\n      text",
+    "",
+]
 
 
 @pytest.mark.parametrize("token", TRICKY)
 @pytest.mark.parametrize("field", ["version", "difficulty", "prompt", "hint", "phrase", "weight"])
 def test_tricky_scalars_read_the_same_or_go_the_careful_way(tmp_path: Path, token: str, field: str) -> None:
-    values = {"version": "1", "difficulty": "2", "prompt": "Explain bias.", "hint": "think", "phrase": "bias",
-              "weight": "1.5", field: token}
+    values = {
+        "version": "1",
+        "difficulty": "2",
+        "prompt": "Explain bias.",
+        "hint": "think",
+        "phrase": "bias",
+        "weight": "1.5",
+        field: token,
+    }
     path = tmp_path / "tricky.yaml"
     path.write_text(PACK.format(**values), encoding="utf-8")
     assert_agree(path)
@@ -83,8 +137,15 @@ def test_tricky_scalars_read_the_same_or_go_the_careful_way(tmp_path: Path, toke
 @given(token=st.text(alphabet="0123456789+-._:eExXoObB ~tTfFnNyYaslu!&*#'\"[]{},_|>@%`?\\", min_size=1, max_size=8))
 def test_any_short_plain_scalar_reads_the_same_or_goes_the_careful_way(tmp_path: Path, token: str) -> None:
     for field in ("hint", "difficulty", "prompt"):
-        values = {"version": "1", "difficulty": "2", "prompt": "Explain bias.", "hint": "think", "phrase": "bias",
-                  "weight": "1.5", field: token}
+        values = {
+            "version": "1",
+            "difficulty": "2",
+            "prompt": "Explain bias.",
+            "hint": "think",
+            "phrase": "bias",
+            "weight": "1.5",
+            field: token,
+        }
         path = tmp_path / "tricky.yaml"
         path.write_text(PACK.format(**values), encoding="utf-8")
         assert_agree(path)
@@ -93,9 +154,11 @@ def test_any_short_plain_scalar_reads_the_same_or_goes_the_careful_way(tmp_path:
 @pytest.mark.parametrize("prompt", ["What is it?", "ratio: 3", "a?b", "x:y", "is it? yes: no", "0:?"])
 def test_questions_written_as_flow_mappings_read_the_same_or_go_the_careful_way(tmp_path: Path, prompt: str) -> None:
     path = tmp_path / "flow.yaml"
-    path.write_text("pack: flowy\ntitle: Flow\nversion: 1\nquestions:\n"
-                    f"  - {{id: q1, topic: ml-fundamentals/bias, prompt: {prompt}, model_answer: Bias is error.}}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "pack: flowy\ntitle: Flow\nversion: 1\nquestions:\n"
+        f"  - {{id: q1, topic: ml-fundamentals/bias, prompt: {prompt}, model_answer: Bias is error.}}\n",
+        encoding="utf-8",
+    )
     assert_agree(path)
 
 
@@ -105,17 +168,20 @@ def test_yaml11_booleans_are_text_in_both_readers() -> None:
     assert load_yaml_quickly(b"a: yes\nb: off\nc: true\n")[0] == {"a": "yes", "b": "off", "c": True}
 
 
-@pytest.mark.parametrize("document", [
-    b"a: !!python/object:os.system x\n",  # tags: refused by the careful reader with a position
-    b"a: !thing x\n",
-    b"a: " + b"[" * 300 + b"]" * 300 + b"\n",  # deep nesting: yaml-rs refuses flow, and compact
-    b"- " * 300_000 + b"x\n",  # block nesting this deep would crash it
-    b"".join(b" " * i + b"a:\n" for i in range(1100)),
-    b"a: 1\na: 2\n",  # duplicate keys
-    b"a: [1, 2\n",  # syntax error
-    b"\xff\xfe not utf-8",
-    b"a: \x00",
-])
+@pytest.mark.parametrize(
+    "document",
+    [
+        b"a: !!python/object:os.system x\n",  # tags: refused by the careful reader with a position
+        b"a: !thing x\n",
+        b"a: " + b"[" * 300 + b"]" * 300 + b"\n",  # deep nesting: yaml-rs refuses flow, and compact
+        b"- " * 300_000 + b"x\n",  # block nesting this deep would crash it
+        b"".join(b" " * i + b"a:\n" for i in range(1100)),
+        b"a: 1\na: 2\n",  # duplicate keys
+        b"a: [1, 2\n",  # syntax error
+        b"\xff\xfe not utf-8",
+        b"a: \x00",
+    ],
+)
 def test_documents_the_quick_reader_must_leave_to_the_careful_one(document: bytes) -> None:
     assert load_yaml_quickly(document) is None
 

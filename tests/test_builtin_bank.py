@@ -10,9 +10,11 @@ import pytest
 from interview.bank import load_bank
 from interview.scoring.selftest import check_pack
 
-AREAS = ("math probability-statistics ml-fundamentals data-features supervised unsupervised deep-learning nlp "
-         "computer-vision reinforcement-learning llm evaluation-metrics ml-system-design mlops coding-dsa "
-         "coding-ml-sql compute-numerics tools-frameworks programming-languages behavioral-career").split()
+AREAS = (
+    "math probability-statistics ml-fundamentals data-features supervised unsupervised deep-learning nlp "
+    "computer-vision reinforcement-learning llm evaluation-metrics ml-system-design mlops coding-dsa "
+    "coding-ml-sql compute-numerics tools-frameworks programming-languages behavioral-career"
+).split()
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,10 @@ def test_every_question_is_complete(bank) -> None:
 
 def test_every_rubric_passes_its_own_checks(bank) -> None:
     reference = bank.questions
-    failures = [f"{c.question.full_id}: {c.describe()}" for pack in bank.packs for c in check_pack(pack, reference)
-                if not c.passed]
+    failures = [
+        f"{c.question.full_id}: {c.describe()}"
+        for pack in bank.packs
+        for c in check_pack(pack, reference)
+        if not c.passed
+    ]
     assert failures == []

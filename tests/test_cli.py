@@ -51,7 +51,10 @@ def test_user_pack_folder_is_loaded(isolated_home: Path) -> None:
 
 def test_validate_exit_codes(valid_pack: Path, write_pack, tmp_path: Path) -> None:
     assert run("pack", "validate", str(valid_pack)).exit_code == 0
-    broken = write_pack("pack: b\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: nope\n    model_answer: m\n    difficulty: 7\n", "b.yaml")
+    broken = write_pack(
+        "pack: b\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: nope\n    model_answer: m\n    difficulty: 7\n",
+        "b.yaml",
+    )
     result = CliRunner().invoke(main, ["pack", "validate", str(valid_pack), str(broken)])
     assert result.exit_code == 1
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -62,7 +65,10 @@ def test_validate_exit_codes(valid_pack: Path, write_pack, tmp_path: Path) -> No
 
 
 def test_validate_a_folder(valid_pack: Path, write_pack) -> None:
-    write_pack("pack: other\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n", "other.yaml")
+    write_pack(
+        "pack: other\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n",
+        "other.yaml",
+    )
     result = CliRunner().invoke(main, ["pack", "validate", str(valid_pack.parent)])
     assert result.exit_code == 0, result.output
     assert "2 valid" in result.stderr
@@ -94,8 +100,12 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
     import pytest
 
     schema = json.loads(run("pack", "schema").output)
-    bad = {"pack": "p", "title": "t", "version": 1,
-           "questions": [{"id": "q", "prompt": "p", "topic": "nope", "model_answer": "m", "difficulty": 5}]}
+    bad = {
+        "pack": "p",
+        "title": "t",
+        "version": 1,
+        "questions": [{"id": "q", "prompt": "p", "topic": "nope", "model_answer": "m", "difficulty": 5}],
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
 

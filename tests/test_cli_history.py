@@ -45,8 +45,10 @@ def test_export_import_round_trip_is_lossless(tmp_path: Path) -> None:
     for key in ("sessions", "cards"):
         assert again[key] == bundle[key]
     assert import_bundle(target, bundle) == (0, 3)  # importing twice adds nothing
-    assert target.db.execute("SELECT COUNT(*) FROM attempt_concepts").fetchone() == \
-        source.db.execute("SELECT COUNT(*) FROM attempt_concepts").fetchone()
+    assert (
+        target.db.execute("SELECT COUNT(*) FROM attempt_concepts").fetchone()
+        == source.db.execute("SELECT COUNT(*) FROM attempt_concepts").fetchone()
+    )
 
 
 def test_export_formats_through_the_cli(tmp_path: Path) -> None:

@@ -17,8 +17,12 @@ def invoke(*args: str, stdin: str | None = None):
 def test_grade_streams_one_json_line_per_answer(valid_pack: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.jsonl"
     answers.write_text(
-        json.dumps({"id": "a1", "question": "overfitting", "answer": "It memorises noise; validation error rises."}) + "\n"
-        + json.dumps({"id": "a2", "question": "precision", "answer": "No idea"}) + "\n", encoding="utf-8")
+        json.dumps({"id": "a1", "question": "overfitting", "answer": "It memorises noise; validation error rises."})
+        + "\n"
+        + json.dumps({"id": "a2", "question": "precision", "answer": "No idea"})
+        + "\n",
+        encoding="utf-8",
+    )
     result = invoke("grade", str(valid_pack), "--answers", str(answers))
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
@@ -38,13 +42,19 @@ def test_grade_by_pack_id_from_stdin(valid_pack: Path) -> None:
 
 def test_grade_reports_bad_lines_with_their_number_and_exits_1(valid_pack: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.jsonl"
-    answers.write_text("\n".join([
-        json.dumps({"id": 1, "question": "overfitting", "answer": "noise"}),
-        "{not json",
-        json.dumps({"id": 3, "question": "nope", "answer": "x"}),
-        json.dumps(["a", "list"]),
-        json.dumps({"id": 5, "question": "precision", "answer": "share of predicted positives"}),
-    ]) + "\n", encoding="utf-8")
+    answers.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": 1, "question": "overfitting", "answer": "noise"}),
+                "{not json",
+                json.dumps({"id": 3, "question": "nope", "answer": "x"}),
+                json.dumps(["a", "list"]),
+                json.dumps({"id": 5, "question": "precision", "answer": "share of predicted positives"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = invoke("grade", str(valid_pack), "--answers", str(answers))
     assert result.exit_code == 1
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 5]

@@ -17,8 +17,11 @@ NOW = 1_795_000_000.0
 
 def add(store: Store, session: int, question: str, topic: str, score: float, concepts: dict[str, str], when: float):
     store.now = lambda: when
-    breakdown = {"score": score, "verdict": "x",
-                 "concepts": [{"concept": c, "verdict": v, "credit": 1.0 if v == "hit" else 0.0} for c, v in concepts.items()]}
+    breakdown = {
+        "score": score,
+        "verdict": "x",
+        "concepts": [{"concept": c, "verdict": v, "credit": 1.0 if v == "hit" else 0.0} for c, v in concepts.items()],
+    }
     return store.record_attempt(session, 0, question, topic, "answer", breakdown, "h", 30, 0, False, False)
 
 
@@ -28,10 +31,25 @@ def history() -> Store:
     session = store.create_session("drill", "practice", {})
     for day in range(10):
         when = NOW - (10 - day) * DAY
-        add(store, session, "p/bv", "ml-fundamentals/bias-variance", 0.4,
-            {"irreducible error": "missed", "bias": "hit"}, when)
+        add(
+            store,
+            session,
+            "p/bv",
+            "ml-fundamentals/bias-variance",
+            0.4,
+            {"irreducible error": "missed", "bias": "hit"},
+            when,
+        )
         add(store, session, "p/auc", "evaluation-metrics/roc-auc", 0.95, {"ranking": "hit", "thresholds": "hit"}, when)
-        add(store, session, "p/bayes", "probability-statistics/bayes", 0.7, {"prior": "hit", "posterior": "missed" if day % 2 else "hit"}, when)
+        add(
+            store,
+            session,
+            "p/bayes",
+            "probability-statistics/bayes",
+            0.7,
+            {"prior": "hit", "posterior": "missed" if day % 2 else "hit"},
+            when,
+        )
     return store
 
 
@@ -53,7 +71,7 @@ def test_recent_answers_count_more() -> None:
     store = Store(":memory:")
     session = store.create_session("drill", "practice", {})
     add(store, session, "p/q", "a/b", 0.0, {}, NOW - 90 * DAY)  # long ago: failed
-    add(store, session, "p/q", "a/b", 1.0, {}, NOW - 1 * DAY)   # yesterday: aced
+    add(store, session, "p/q", "a/b", 1.0, {}, NOW - 1 * DAY)  # yesterday: aced
     (area,) = mastery_by(store, NOW)
     assert area.mastery > 0.95
 
@@ -84,11 +102,14 @@ def test_migrations_from_every_earlier_version_keep_the_history(tmp_path, start_
         db.executescript(MIGRATIONS[step])
     db.execute(f"PRAGMA user_version = {start_version + 1}")
     db.execute("INSERT INTO sessions (kind, mode, started_at, state) VALUES ('phone', 'practice', 1, '{}')")
-    breakdown = json.dumps({"score": 0.5, "verdict": "borderline", "concepts": [
-        {"concept": "bias", "verdict": "missed", "credit": 0.0}]})
-    db.execute("INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
-               "rubric_hash, seconds, submitted_at) VALUES (1, 0, 'p/q', 'a/b', 'text', 0.5, 'borderline', ?, 'h', 9, 5)",
-               (breakdown,))
+    breakdown = json.dumps(
+        {"score": 0.5, "verdict": "borderline", "concepts": [{"concept": "bias", "verdict": "missed", "credit": 0.0}]}
+    )
+    db.execute(
+        "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
+        "rubric_hash, seconds, submitted_at) VALUES (1, 0, 'p/q', 'a/b', 'text', 0.5, 'borderline', ?, 'h', 9, 5)",
+        (breakdown,),
+    )
     db.commit()
     db.close()
     store = Store(path)
@@ -96,8 +117,9 @@ def test_migrations_from_every_earlier_version_keep_the_history(tmp_path, start_
     assert store.attempts(1)[0].answer == "text"
     if start_version == 0:  # the concept rows are backfilled from the stored breakdown
         assert store.db.execute("SELECT concept, verdict FROM attempt_concepts").fetchall() == [("bias", "missed")]
-        assert store.db.execute("SELECT topic, concept, recent, attempts FROM concept_stats").fetchall() == \
-            [("a/b", "bias", "m", 1)]
+        assert store.db.execute("SELECT topic, concept, recent, attempts FROM concept_stats").fetchall() == [
+            ("a/b", "bias", "m", 1)
+        ]
 
 
 def test_a_database_from_a_newer_version_is_refused_not_touched(tmp_path) -> None:
@@ -113,7 +135,7 @@ def test_a_database_from_a_newer_version_is_refused_not_touched(tmp_path) -> Non
 def test_self_assessment_replaces_the_latest_review_without_counting_twice(history: Store) -> None:
     from interview.progress import reassess
 
-    automatic = review(history, "p/self", 0.1, NOW)          # the score said "again"
+    automatic = review(history, "p/self", 0.1, NOW)  # the score said "again"
     replaced = reassess(history, "p/self", 0.1, NOW, "easy")  # the candidate says they knew it
     card, reviews, lapses = history.card("p/self")
     assert replaced > automatic and reviews == 1 and lapses == 0

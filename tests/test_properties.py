@@ -15,10 +15,20 @@ from interview.scoring.normalize import tokenize
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 words = st.text(alphabet=string.ascii_lowercase, min_size=2, max_size=10)
 phrases = st.lists(words, min_size=1, max_size=3).map(" ".join)
-rubrics = st.lists(st.builds(Concept, name=words, phrases=st.lists(phrases, min_size=1, max_size=3).map(tuple),
-                             weight=st.floats(0.1, 5), required=st.booleans()), min_size=1, max_size=6)
-claims = st.lists(st.builds(Misconception, claim=phrases, phrases=st.lists(phrases, min_size=1, max_size=2).map(tuple)),
-                  max_size=2)
+rubrics = st.lists(
+    st.builds(
+        Concept,
+        name=words,
+        phrases=st.lists(phrases, min_size=1, max_size=3).map(tuple),
+        weight=st.floats(0.1, 5),
+        required=st.booleans(),
+    ),
+    min_size=1,
+    max_size=6,
+)
+claims = st.lists(
+    st.builds(Misconception, claim=phrases, phrases=st.lists(phrases, min_size=1, max_size=2).map(tuple)), max_size=2
+)
 
 
 @SETTINGS
@@ -36,7 +46,7 @@ def test_any_text_scores_in_range_and_the_same_twice(answer, rubric, mistakes, h
     assert first == score_answer(answer, rubric, mistakes, hints)
     for concept in first.concepts:
         if concept.span:
-            assert answer[concept.span[0]:concept.span[1]] == concept.matched_text
+            assert answer[concept.span[0] : concept.span[1]] == concept.matched_text
 
 
 @SETTINGS
@@ -59,9 +69,13 @@ def test_the_loader_never_crashes_on_bytes(raw: bytes) -> None:
 
 
 @SETTINGS
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                    max_leaves=30))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=30,
+    )
+)
 def test_the_validator_reports_errors_for_any_structure(data) -> None:
     import yaml
 

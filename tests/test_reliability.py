@@ -106,8 +106,16 @@ WRITER = textwrap.dedent("""
 def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     Store(path).close()
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), "300"], env=child_env(tmp_path),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), "300"],
+            env=child_env(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     for writer in writers:
         _, errors = writer.communicate(timeout=120)
         assert writer.returncode == 0, errors  # no "database is locked"
@@ -117,8 +125,9 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
 def test_a_kill_during_writes_leaves_the_database_intact(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
     Store(path).close()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), "100000"], env=child_env(tmp_path),
-                              stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), "100000"], env=child_env(tmp_path), stdout=subprocess.PIPE, text=True
+    )
     committed = -1
     for line in writer.stdout:
         committed = int(line)
@@ -154,8 +163,9 @@ def test_kill_9_mid_answer_keeps_the_draft_and_the_round_resumes(tmp_path: Path)
     from tests.rounds_fixtures import make_bank
 
     home = tmp_path / "home"
-    app = subprocess.Popen([sys.executable, "-c", TYPIST], env=child_env(home), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-c", TYPIST], env=child_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.monotonic() + 60
     line = ""
     while "typed" not in line and time.monotonic() < deadline:
@@ -194,11 +204,14 @@ HANGUP_TYPIST = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("signal_number, ignored_by_parent", [(signal.SIGHUP, False), (signal.SIGTERM, False),
-                                                              (signal.SIGHUP, True)],
-                         ids=["hangup", "terminate", "hangup-under-nohup"])
-def test_a_closed_terminal_or_sigterm_saves_the_draft_and_exits(tmp_path: Path, signal_number: int,
-                                                                ignored_by_parent: bool) -> None:
+@pytest.mark.parametrize(
+    "signal_number, ignored_by_parent",
+    [(signal.SIGHUP, False), (signal.SIGTERM, False), (signal.SIGHUP, True)],
+    ids=["hangup", "terminate", "hangup-under-nohup"],
+)
+def test_a_closed_terminal_or_sigterm_saves_the_draft_and_exits(
+    tmp_path: Path, signal_number: int, ignored_by_parent: bool
+) -> None:
     from interview.rounds import resume_session
     from tests.rounds_fixtures import make_bank
 
@@ -207,8 +220,14 @@ def test_a_closed_terminal_or_sigterm_saves_the_draft_and_exits(tmp_path: Path, 
     def as_under_nohup() -> None:
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
-    app = subprocess.Popen([sys.executable, "-c", HANGUP_TYPIST], env=child_env(home), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, preexec_fn=as_under_nohup if ignored_by_parent else None)
+    app = subprocess.Popen(
+        [sys.executable, "-c", HANGUP_TYPIST],
+        env=child_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_under_nohup if ignored_by_parent else None,
+    )
     line = ""
     deadline = time.monotonic() + 60
     while "typed" not in line and time.monotonic() < deadline and app.poll() is None:
@@ -219,4 +238,7 @@ def test_a_closed_terminal_or_sigterm_saves_the_draft_and_exits(tmp_path: Path, 
     store = Store(home / "history.sqlite3")
     unfinished = store.unfinished_session()
     assert unfinished is not None
-    assert resume_session(store, make_bank(), unfinished.id).draft == "Typed just before the terminal closed: early stopping"
+    assert (
+        resume_session(store, make_bank(), unfinished.id).draft
+        == "Typed just before the terminal closed: early stopping"
+    )

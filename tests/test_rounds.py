@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from interview.rounds import (ASKING, BREAK, DONE, FEEDBACK, RoundSession, StoreRecorder, plan_round,
-                              resume_session, summarize)
+from interview.rounds import (
+    ASKING,
+    BREAK,
+    DONE,
+    FEEDBACK,
+    RoundSession,
+    StoreRecorder,
+    plan_round,
+    resume_session,
+    summarize,
+)
 from interview.rounds.formats import STRICT, custom, drill, onsite_loop, phone_screen, take_home
 from interview.store import Store
 from tests.rounds_fixtures import FakeClock, make_bank
@@ -141,8 +150,8 @@ def test_every_event_is_written_and_a_killed_round_resumes_with_its_draft(bank, 
     session.set_draft("my half-typed answer")
     session.take_hint()  # saves the draft
     clock.advance(42)
-    session.pause()      # saves the draft with its elapsed time
-    store.close()        # the process dies here
+    session.pause()  # saves the draft with its elapsed time
+    store.close()  # the process dies here
     again = Store(path)
     assert again.unfinished_session().id == session.session_id
     resumed = resume_session(again, bank, session.session_id, FakeClock(5), wall)

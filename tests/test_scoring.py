@@ -14,30 +14,33 @@ def verdict(answer: str, *phrases: str) -> str:
     return score_answer(answer, (Concept("c", phrases),)).concepts[0].verdict
 
 
-@pytest.mark.parametrize("answer, phrase, expected", [
-    ("We used an SVM.", "SVM", "hit"),
-    ("We used SVD.", "SVM", "missed"),              # short tokens match exactly
-    ("Add an L1 penalty.", "L1", "hit"),
-    ("Add an L2 penalty.", "L1", "missed"),         # digits match exactly
-    ("Report the AUC.", "AUC", "hit"),
-    ("Report the AIC.", "AUC", "missed"),
-    ("The model is overfitting.", "overfit", "hit"),  # word forms
-    ("It overfits badly.", "overfitting", "hit"),
-    ("Regularisation helps.", "regularization", "hit"),  # British spelling
-    ("We normalised the inputs", "normalization", "hit"),
-    ("In general it works.", "generalization", "missed"),  # derivations are not their roots
-    ("Use k-means.", "kmeans", "hit"),              # hyphens and spacing
-    ("Use k means.", "k-means", "hit"),
-    ("Use kmeans.", "k-means", "hit"),
-    ("The varaince is high.", "variance", "hit"),   # a typo within tolerance
-    ("The vrnc is high.", "variance", "missed"),    # beyond it
-    ("We tuned it with CV.", "cross-validation", "hit"),  # abbreviations both ways
-    ("We tuned it with cross validation.", "CV", "hit"),
-    ("An R² of 0.9.", "R2", "hit"),                 # symbols through NFKC
-    ("Its cost is O(n log n).", "n log n", "hit"),
-    ("Accuracy was 95%.", "95%", "hit"),
-    ("Accuracy was 96%.", "95%", "missed"),
-])
+@pytest.mark.parametrize(
+    "answer, phrase, expected",
+    [
+        ("We used an SVM.", "SVM", "hit"),
+        ("We used SVD.", "SVM", "missed"),  # short tokens match exactly
+        ("Add an L1 penalty.", "L1", "hit"),
+        ("Add an L2 penalty.", "L1", "missed"),  # digits match exactly
+        ("Report the AUC.", "AUC", "hit"),
+        ("Report the AIC.", "AUC", "missed"),
+        ("The model is overfitting.", "overfit", "hit"),  # word forms
+        ("It overfits badly.", "overfitting", "hit"),
+        ("Regularisation helps.", "regularization", "hit"),  # British spelling
+        ("We normalised the inputs", "normalization", "hit"),
+        ("In general it works.", "generalization", "missed"),  # derivations are not their roots
+        ("Use k-means.", "kmeans", "hit"),  # hyphens and spacing
+        ("Use k means.", "k-means", "hit"),
+        ("Use kmeans.", "k-means", "hit"),
+        ("The varaince is high.", "variance", "hit"),  # a typo within tolerance
+        ("The vrnc is high.", "variance", "missed"),  # beyond it
+        ("We tuned it with CV.", "cross-validation", "hit"),  # abbreviations both ways
+        ("We tuned it with cross validation.", "CV", "hit"),
+        ("An R² of 0.9.", "R2", "hit"),  # symbols through NFKC
+        ("Its cost is O(n log n).", "n log n", "hit"),
+        ("Accuracy was 95%.", "95%", "hit"),
+        ("Accuracy was 96%.", "95%", "missed"),
+    ],
+)
 def test_matching_rules(answer: str, phrase: str, expected: str) -> None:
     assert verdict(answer, phrase) == expected
 
@@ -66,16 +69,19 @@ MISCONCEPTION = (Misconception("regularization reduces bias", ("regularization r
 RUBRIC = (Concept("variance", ("variance",)),)
 
 
-@pytest.mark.parametrize("answer, asserted", [
-    ("Regularization reduces bias.", True),
-    ("Regularisation reduces the bias a lot.", True),
-    ("Regularization does not reduce bias.", False),       # negated: no penalty
-    ("Regularization doesn't reduce bias, it reduces variance.", False),
-    ("It's a myth that regularization reduces bias.", False),
-    ("Regularization reduces bias, which is wrong.", False),
-    ("Regularization reduces variance, not bias.", False),
-    ("Bias reduces regularization.", False),               # a claim needs its order
-])
+@pytest.mark.parametrize(
+    "answer, asserted",
+    [
+        ("Regularization reduces bias.", True),
+        ("Regularisation reduces the bias a lot.", True),
+        ("Regularization does not reduce bias.", False),  # negated: no penalty
+        ("Regularization doesn't reduce bias, it reduces variance.", False),
+        ("It's a myth that regularization reduces bias.", False),
+        ("Regularization reduces bias, which is wrong.", False),
+        ("Regularization reduces variance, not bias.", False),
+        ("Bias reduces regularization.", False),  # a claim needs its order
+    ],
+)
 def test_misconception_counts_only_when_asserted(answer: str, asserted: bool) -> None:
     result = score_answer(answer, RUBRIC, MISCONCEPTION)
     assert bool(result.misconceptions) is asserted
@@ -87,9 +93,11 @@ def test_misconception_written_with_a_negation() -> None:
     assert not score_answer("Scaling does matter here.", RUBRIC, claim).misconceptions
 
 
-RUBRIC3 = (Concept("bias", ("bias", "underfitting"), weight=1, required=True),
-           Concept("variance", ("variance", "overfitting"), weight=2),
-           Concept("noise", ("irreducible error",), weight=1))
+RUBRIC3 = (
+    Concept("bias", ("bias", "underfitting"), weight=1, required=True),
+    Concept("variance", ("variance", "overfitting"), weight=2),
+    Concept("noise", ("irreducible error",), weight=1),
+)
 
 
 def test_weighted_coverage() -> None:
@@ -119,10 +127,14 @@ def test_asserted_misconception_subtracts() -> None:
 
 
 def test_keyword_salad_is_scaled_down() -> None:
-    rubric = tuple(Concept(w, (w,)) for w in ("relu", "resnet", "lstm", "clipping", "initialization", "sigmoid", "tanh"))
+    rubric = tuple(
+        Concept(w, (w,)) for w in ("relu", "resnet", "lstm", "clipping", "initialization", "sigmoid", "tanh")
+    )
     salad = "ReLU, ResNet, LSTM, clipping, initialization, sigmoid, tanh."
-    explained = ("Sigmoid and tanh saturate so gradients vanish; use ReLU, careful initialization, "
-                 "ResNet skips, an LSTM for sequences and clipping for exploding ones.")
+    explained = (
+        "Sigmoid and tanh saturate so gradients vanish; use ReLU, careful initialization, "
+        "ResNet skips, an LSTM for sequences and clipping for exploding ones."
+    )
     assert score_answer(salad, rubric).value <= 0.5
     assert score_answer(explained, rubric).value == 1.0
 
@@ -132,9 +144,20 @@ def test_deterministic() -> None:
     assert score_answer(answer, RUBRIC3) == score_answer(answer, RUBRIC3)
 
 
-@pytest.mark.parametrize("answer", ["", "   \n\t ", "\x00\x1b[31mred\x1b[0m", "🙂" * 500, "مرحبا بالعالم",
-                                    "Der Bias ist hoch.", "[bold]bias[/bold]", "a" * 1_000_000,
-                                    ("bias variance " * 50_000)])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "   \n\t ",
+        "\x00\x1b[31mred\x1b[0m",
+        "🙂" * 500,
+        "مرحبا بالعالم",
+        "Der Bias ist hoch.",
+        "[bold]bias[/bold]",
+        "a" * 1_000_000,
+        ("bias variance " * 50_000),
+    ],
+)
 def test_bad_input_never_crashes_and_stays_in_range(answer: str) -> None:
     result = score_answer(answer, RUBRIC3, MISCONCEPTION)
     assert 0.0 <= result.value <= 1.0
@@ -143,7 +166,7 @@ def test_bad_input_never_crashes_and_stays_in_range(answer: str) -> None:
 def test_normaliser_keeps_offsets() -> None:
     text = "Überfitting — the ＲＥＧＵＬＡＲＩＳＡＴＩＯＮ!"
     for token in tokenize(text):
-        assert normalize_word(text[token.start:token.end]) == (token.norm, token.stem)
+        assert normalize_word(text[token.start : token.end]) == (token.norm, token.stem)
     assert tokenize(text)[-1].norm == "regularization"
 
 
@@ -151,14 +174,20 @@ def make_question(model_answer: str, prompt: str = "Explain.") -> Question:
     return Question(pack="p", id="q", prompt=prompt, topic="a/b", model_answer=model_answer)
 
 
-@pytest.mark.parametrize("model_answer, prompt", [
-    ("A variable that contains the address in memory of another variable.", "What is a pointer?"),
-    ("O(log n), because each comparison halves the search range.", "What is the complexity of binary search?"),
-    ("Dropout.", "Name a regulariser for neural networks."),
-    ("Gradient descent moves the weights against the gradient of the loss, in steps scaled by the "
-     "learning rate, until the loss stops improving; stochastic and mini-batch variants estimate "
-     "the gradient from samples to save compute.", "What is gradient descent?"),
-])
+@pytest.mark.parametrize(
+    "model_answer, prompt",
+    [
+        ("A variable that contains the address in memory of another variable.", "What is a pointer?"),
+        ("O(log n), because each comparison halves the search range.", "What is the complexity of binary search?"),
+        ("Dropout.", "Name a regulariser for neural networks."),
+        (
+            "Gradient descent moves the weights against the gradient of the loss, in steps scaled by the "
+            "learning rate, until the loss stops improving; stochastic and mini-batch variants estimate "
+            "the gradient from samples to save compute.",
+            "What is gradient descent?",
+        ),
+    ],
+)
 def test_drafted_rubric_scores_its_own_model_answer_high(model_answer: str, prompt: str) -> None:
     question = make_question(model_answer, prompt)
     assert rubric_for(question)
@@ -173,20 +202,28 @@ def test_drafting_demotes_words_that_repeat_the_question() -> None:
 
 
 def test_drafted_rubric_credits_a_paraphrase_with_synonyms() -> None:
-    question = make_question("A variable that contains the address in memory of another variable.", "What is a pointer?")
+    question = make_question(
+        "A variable that contains the address in memory of another variable.", "What is a pointer?"
+    )
     assert grade(question, "It holds the memory location of some other variable.").value >= 0.7
     assert grade(question, "A loop that repeats code.").value <= 0.2
 
 
 def test_the_worked_example_in_docs_scoring_md() -> None:
-    rubric = (Concept("bias is underfitting", ("bias", "underfitting", "too simple", "wrong assumptions"), required=True),
-              Concept("variance is overfitting", ("variance", "overfitting", "sensitive to the training data"), required=True),
-              Concept("error decomposition", ("irreducible error", "noise", "bias squared plus variance")),
-              Concept("complexity moves the balance", ("model complexity", "more flexible model", "capacity")),
-              Concept("tune on validation data", ("cross-validation", "validation error", "held-out data", "regularization")))
+    rubric = (
+        Concept("bias is underfitting", ("bias", "underfitting", "too simple", "wrong assumptions"), required=True),
+        Concept(
+            "variance is overfitting", ("variance", "overfitting", "sensitive to the training data"), required=True
+        ),
+        Concept("error decomposition", ("irreducible error", "noise", "bias squared plus variance")),
+        Concept("complexity moves the balance", ("model complexity", "more flexible model", "capacity")),
+        Concept("tune on validation data", ("cross-validation", "validation error", "held-out data", "regularization")),
+    )
     claim = (Misconception("more data reduces bias", ("more data reduces bias",)),)
-    answer = ("High bias means the model is too simple and underfits. Variance is when it overfits the training set. "
-              "I'd pick the capacity with cross-validation. More data reduces bias too.")
+    answer = (
+        "High bias means the model is too simple and underfits. Variance is when it overfits the training set. "
+        "I'd pick the capacity with cross-validation. More data reduces bias too."
+    )
     result = score_answer(answer, rubric, claim)
     assert [c.verdict for c in result.concepts] == ["hit", "hit", "missed", "hit", "hit"]
     assert result.value == pytest.approx(0.6) and result.verdict == "pass"
@@ -194,11 +231,15 @@ def test_the_worked_example_in_docs_scoring_md() -> None:
     assert score_answer(denied, rubric, claim).value == pytest.approx(0.8)
 
 
-@pytest.mark.parametrize("answer, phrase", [
-    ("No interference here.", "inference"),
-    ("Check the border.", "order"), ("Pruning helps.", "running"),
-    ("Its complexity is O(n) on average.", "O(n)"),   # the phrase must not match the word "on" alone
-])
+@pytest.mark.parametrize(
+    "answer, phrase",
+    [
+        ("No interference here.", "inference"),
+        ("Check the border.", "order"),
+        ("Pruning helps.", "running"),
+        ("Its complexity is O(n) on average.", "O(n)"),  # the phrase must not match the word "on" alone
+    ],
+)
 def test_other_words_are_not_typos(answer: str, phrase: str) -> None:
     result = verdict(answer, phrase)
     assert result != "hit" or phrase == "O(n)"
@@ -227,7 +268,11 @@ def test_a_wrapped_line_is_not_a_sentence_break() -> None:
 
 
 def test_a_required_concept_half_covered_is_not_capped_but_a_third_is() -> None:
-    rubric = (Concept("req", ("batch scoring job",), required=True), Concept("a", ("latency",)), Concept("b", ("cache",)))
+    rubric = (
+        Concept("req", ("batch scoring job",), required=True),
+        Concept("a", ("latency",)),
+        Concept("b", ("cache",)),
+    )
     two_thirds = score_answer("a batch job; latency and a cache matter", rubric)
     one_third = score_answer("a job; latency and a cache matter", rubric)
     assert two_thirds.concepts[0].verdict == "partial" and not any("capped" in r for r in two_thirds.reasons)
@@ -274,14 +319,17 @@ def test_contractions_match_their_negation() -> None:
     assert verdict("when the model doesn't fit in memory", "does not fit") == "hit"
 
 
-@pytest.mark.parametrize("answer, phrase, expected", [
-    ("the overfiting got worse", "overfitting", "hit"),     # one slip
-    ("use regularizaton", "regularization", "hit"),
-    ("a tag transition matrix", "translation", "missed"),   # other words that look alike
-    ("abstention is allowed", "attention", "missed"),
-    ("how surprised the model is", "supervised", "missed"),
-    ("He initialization for ReLU", "He initialization", "hit"),
-    ("Xavier initialization", "He initialization", "partial"),
-])
+@pytest.mark.parametrize(
+    "answer, phrase, expected",
+    [
+        ("the overfiting got worse", "overfitting", "hit"),  # one slip
+        ("use regularizaton", "regularization", "hit"),
+        ("a tag transition matrix", "translation", "missed"),  # other words that look alike
+        ("abstention is allowed", "attention", "missed"),
+        ("how surprised the model is", "supervised", "missed"),
+        ("He initialization for ReLU", "He initialization", "hit"),
+        ("Xavier initialization", "He initialization", "partial"),
+    ],
+)
 def test_one_slip_is_a_typo_two_are_another_word(answer: str, phrase: str, expected: str) -> None:
     assert verdict(answer, phrase) == expected

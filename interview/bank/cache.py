@@ -69,6 +69,7 @@ def store(path: Path, pack: Pack, id_at: tuple[int, int], file_key: tuple | None
 def store_in_background(entries: list[tuple[Path, Pack, tuple[int, int], tuple | None]]) -> threading.Thread:
     """Write cache entries after the bank is in use: they only speed up the next start. Not a daemon
     thread, so a short-lived command still finishes writing before the process exits."""
+
     def write_all() -> None:
         for entry in entries:
             store(*entry)

@@ -37,8 +37,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_pack_file(path: Path, builtin: bool = False, use_cache: bool = False,
-                   to_cache: list | None = None) -> PackFile:
+def load_pack_file(
+    path: Path, builtin: bool = False, use_cache: bool = False, to_cache: list | None = None
+) -> PackFile:
     """Load and validate one pack file; with `use_cache`, a valid pack is read from or written to the
     cache (written now, or appended to `to_cache` for the caller to write later)."""
     from interview.bank import cache
@@ -112,8 +113,13 @@ def _parse_pack_file(path: Path, builtin: bool) -> PackFile:
 def pack_files_in(path: Path) -> list[Path]:
     """A file as given, or the pack files anywhere below a folder, in a stable order."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix in PACK_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     return [path]
 
 
@@ -177,8 +183,11 @@ def _load_files(paths: Iterable[tuple[Path, bool]], bank: Bank | None, use_cache
             continue
         owner = owners.get(result.pack.id)
         if owner is not None:
-            error = PackError(_display(path), *result.id_at,
-                              f"pack id '{result.pack.id}' is already used by {_display(owner)}; give this pack its own id")
+            error = PackError(
+                _display(path),
+                *result.id_at,
+                f"pack id '{result.pack.id}' is already used by {_display(owner)}; give this pack its own id",
+            )
             bank.skipped.append(PackFile(path, None, (error,), result.id_at))
             continue
         owners[result.pack.id] = path

@@ -73,5 +73,4 @@ def pack_id_from_name(name: str) -> str:
 def scaffold(name: str, file_name: str) -> str:
     pack_id = pack_id_from_name(name)
     title = " ".join(word.capitalize() for word in pack_id.split("-"))
-    return SCAFFOLD.format(schema_uri=locations.schema_path().as_uri(), file=file_name,
-                           pack_id=pack_id, title=title)
+    return SCAFFOLD.format(schema_uri=locations.schema_path().as_uri(), file=file_name, pack_id=pack_id, title=title)

@@ -28,19 +28,42 @@ from interview.bank.model import (
 )
 from interview.bank.positions import Position, Positions
 
-PACK_KEYS = {"pack": True, "title": True, "version": True, "author": False, "license": False,
-             "description": False, "questions": True}
-QUESTION_KEYS = {"id": True, "prompt": True, "topic": True, "model_answer": True, "rubric": False,
-                 "misconceptions": False, "rounds": False, "difficulty": False, "time_limit": False,
-                 "hints": False, "follow_ups": False, "examples": False, "sources": False,
-                 "case": False}
+PACK_KEYS = {
+    "pack": True,
+    "title": True,
+    "version": True,
+    "author": False,
+    "license": False,
+    "description": False,
+    "questions": True,
+}
+QUESTION_KEYS = {
+    "id": True,
+    "prompt": True,
+    "topic": True,
+    "model_answer": True,
+    "rubric": False,
+    "misconceptions": False,
+    "rounds": False,
+    "difficulty": False,
+    "time_limit": False,
+    "hints": False,
+    "follow_ups": False,
+    "examples": False,
+    "sources": False,
+    "case": False,
+}
 CONCEPT_KEYS = {"concept": True, "phrases": True, "weight": False, "required": False}
 MISCONCEPTION_KEYS = {"claim": True, "phrases": False, "penalty": False, "correction": False}
-FOLLOW_UP_KEYS = {"prompt": True, "model_answer": False, "rubric": False, "if_missed": False,
-                  "if_hit": False}
+FOLLOW_UP_KEYS = {"prompt": True, "model_answer": False, "rubric": False, "if_missed": False, "if_hit": False}
 EXAMPLE_KEYS = {"answer": True, "band": True, "note": False}
-CASE_KEYS = {"dataset": False, "deliverables": False, "effort_minutes": False,
-             "window_hours": False, "attachments": False}
+CASE_KEYS = {
+    "dataset": False,
+    "deliverables": False,
+    "effort_minutes": False,
+    "window_hours": False,
+    "attachments": False,
+}
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QUESTION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -58,9 +81,10 @@ class PackError:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-_REQUIRED = {id(spec): frozenset(key for key, required in spec.items() if required)
-             for spec in (PACK_KEYS, QUESTION_KEYS, CONCEPT_KEYS, MISCONCEPTION_KEYS, FOLLOW_UP_KEYS, EXAMPLE_KEYS,
-                          CASE_KEYS)}
+_REQUIRED = {
+    id(spec): frozenset(key for key, required in spec.items() if required)
+    for spec in (PACK_KEYS, QUESTION_KEYS, CONCEPT_KEYS, MISCONCEPTION_KEYS, FOLLOW_UP_KEYS, EXAMPLE_KEYS, CASE_KEYS)
+}
 DOUBTFUL_STARTS = frozenset("|>@%`:?")  # indicators yaml-rs lets start a plain scalar in flow lists; PyYAML does not
 
 
@@ -74,15 +98,15 @@ def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
 def _type_name(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
 
 
 class PackValidator:
     """Validates one document; collects errors instead of stopping at the first."""
 
-    def __init__(self, path: Path, positions: Positions, display_path: str | None = None,
-                 quick: bool = False) -> None:
+    def __init__(self, path: Path, positions: Positions, display_path: str | None = None, quick: bool = False) -> None:
         self.path = path
         self.display = display_path or str(path)
         self.pos = positions
@@ -148,7 +172,9 @@ class PackValidator:
         elif isinstance(value, list):
             items = value
         else:
-            self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be a list of text, not {_type_name(value)}")
+            self.error(
+                self.pos.of_value(mapping, key), f"'{key}' in {what} must be a list of text, not {_type_name(value)}"
+            )
             return ()
         result = []
         for index, item in enumerate(items):
@@ -161,25 +187,37 @@ class PackValidator:
                 result.append(str(item))
                 continue
             # after a quick read nothing was recorded: skip the lookup (2 µs an entry, 15% of validation)
-            where = self.pos.unknown if self.quick else self.pos.of_item(value, index) if value is items else self.pos.of_value(mapping, key)
+            where = (
+                self.pos.unknown
+                if self.quick
+                else self.pos.of_item(value, index)
+                if value is items
+                else self.pos.of_value(mapping, key)
+            )
             if not isinstance(item, str):
                 self.error(where, f"each {item_name} in '{key}' must be text, not {_type_name(item)}")
             else:
                 self.error(where, f"{item_name} must not be empty")
         return tuple(result)
 
-    def number(self, mapping: dict, key: str, what: str, low: float, high: float, default: Any,
-               integer: bool = False) -> Any:
+    def number(
+        self, mapping: dict, key: str, what: str, low: float, high: float, default: Any, integer: bool = False
+    ) -> Any:
         if key not in mapping:
             return default
         value = mapping[key]
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
             kind = "a whole number" if integer else "a number"
-            self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be {kind} from {low:g} to {high:g}, not {value!r}")
+            self.error(
+                self.pos.of_value(mapping, key),
+                f"'{key}' in {what} must be {kind} from {low:g} to {high:g}, not {value!r}",
+            )
             return default
         if not low <= value <= high:
-            self.error(self.pos.of_value(mapping, key), f"'{key}' in {what} must be from {low:g} to {high:g}, not {value!r}")
+            self.error(
+                self.pos.of_value(mapping, key), f"'{key}' in {what} must be from {low:g} to {high:g}, not {value!r}"
+            )
             return default
         return value
 
@@ -211,19 +249,26 @@ class PackValidator:
     # -- the format -----------------------------------------------------------------------
     def pack(self, data: Any, builtin: bool = False) -> Pack | None:
         for tag, where in self.pos.refused_tags:
-            self.error(where, f"YAML tag '{tag}' is not allowed in a pack (tags are never run); write plain text instead")
+            self.error(
+                where, f"YAML tag '{tag}' is not allowed in a pack (tags are never run); write plain text instead"
+            )
         if data is None:
             self.error((1, 1), "the file is empty; a pack needs 'pack', 'title', 'version' and 'questions'")
             return None
         if not isinstance(data, dict):
-            self.error(self.pos.of(data), f"a pack must be a mapping with 'pack', 'title', 'version' and 'questions', not {_type_name(data)}")
+            self.error(
+                self.pos.of(data),
+                f"a pack must be a mapping with 'pack', 'title', 'version' and 'questions', not {_type_name(data)}",
+            )
             return None
         for key, where, first in self.pos.duplicate_keys:
             self.error(where, f"duplicate key '{key}' (first at line {first[0]}); the later one would silently win")
         self.check_keys(data, PACK_KEYS, "the pack")
         pack_id = self.text(data, "pack", "the pack", required=True)
         if pack_id and not PACK_ID.match(pack_id):
-            self.error(self.pos.of_value(data, "pack"), f"pack id '{pack_id}' must use only lowercase letters, digits and '-'")
+            self.error(
+                self.pos.of_value(data, "pack"), f"pack id '{pack_id}' must use only lowercase letters, digits and '-'"
+            )
         title = self.text(data, "title", "the pack", required=True)
         version = self.text(data, "version", "the pack", required=True)
         questions: list[Question] = []
@@ -236,15 +281,26 @@ class PackValidator:
             if question is None:
                 continue
             if question.id in seen:
-                self.error(self.pos.of_value(entry, "id"), f"duplicate question id '{question.id}' (first at line {seen[question.id]}); ids must be unique in a pack")
+                self.error(
+                    self.pos.of_value(entry, "id"),
+                    f"duplicate question id '{question.id}' (first at line {seen[question.id]}); ids must be unique in a pack",
+                )
                 continue
             seen[question.id] = where[0]
             questions.append(question)
         if self.errors:
             return None
-        return Pack(id=pack_id, title=title, version=version, path=self.path, questions=tuple(questions),
-                    author=self.text(data, "author", "the pack"), license=self.text(data, "license", "the pack"),
-                    description=self.text(data, "description", "the pack"), builtin=builtin)
+        return Pack(
+            id=pack_id,
+            title=title,
+            version=version,
+            path=self.path,
+            questions=tuple(questions),
+            author=self.text(data, "author", "the pack"),
+            license=self.text(data, "license", "the pack"),
+            description=self.text(data, "description", "the pack"),
+            builtin=builtin,
+        )
 
     def question(self, q: dict, where: Position, pack_id: str) -> Question | None:
         errors_before = len(self.errors)
@@ -252,12 +308,17 @@ class PackValidator:
         what = f"question '{qid}'" if qid else "a question"
         self.check_keys(q, QUESTION_KEYS, what)
         if qid and not QUESTION_ID.match(qid):
-            self.error(self.pos.of_value(q, "id"), f"question id '{qid}' must use only lowercase letters, digits, '-' and '_'")
+            self.error(
+                self.pos.of_value(q, "id"), f"question id '{qid}' must use only lowercase letters, digits, '-' and '_'"
+            )
         prompt = self.text(q, "prompt", what, required=True)
         model_answer = self.text(q, "model_answer", what, required=True)
         topic = self.text(q, "topic", what, required=True)
         if topic and not TOPIC.match(topic):
-            self.error(self.pos.of_value(q, "topic"), f"topic '{topic}' must look like 'area/subtopic': lowercase words joined by '-', e.g. 'ml-fundamentals/bias-variance'")
+            self.error(
+                self.pos.of_value(q, "topic"),
+                f"topic '{topic}' must look like 'area/subtopic': lowercase words joined by '-', e.g. 'ml-fundamentals/bias-variance'",
+            )
         rubric = self.rubric(q, what)
         names = {concept.name for concept in rubric}
         rounds = self.rounds(q, what)
@@ -272,10 +333,23 @@ class PackValidator:
         if len(self.errors) > errors_before:
             return None
         return Question(
-            pack=pack_id, id=qid, prompt=prompt, topic=topic, model_answer=model_answer, rubric=rubric,
-            misconceptions=misconceptions, rounds=rounds, difficulty=difficulty, time_limit=time_limit,
-            hints=hints, follow_ups=follow_ups, examples=examples, sources=sources, case=case,
-            line=where[0])
+            pack=pack_id,
+            id=qid,
+            prompt=prompt,
+            topic=topic,
+            model_answer=model_answer,
+            rubric=rubric,
+            misconceptions=misconceptions,
+            rounds=rounds,
+            difficulty=difficulty,
+            time_limit=time_limit,
+            hints=hints,
+            follow_ups=follow_ups,
+            examples=examples,
+            sources=sources,
+            case=case,
+            line=where[0],
+        )
 
     def rounds(self, q: dict, what: str) -> tuple[str, ...]:
         if "rounds" not in q:
@@ -286,7 +360,10 @@ class PackValidator:
         for index, value in enumerate(values):
             if value not in ROUND_KINDS:
                 where = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(q, "rounds")
-                self.error(where, f"unknown round '{value}'{_suggest(str(value), ROUND_KINDS)} (rounds are: {', '.join(ROUND_KINDS)})")
+                self.error(
+                    where,
+                    f"unknown round '{value}'{_suggest(str(value), ROUND_KINDS)} (rounds are: {', '.join(ROUND_KINDS)})",
+                )
             elif value not in rounds:
                 rounds.append(value)
         if isinstance(raw, list) and not raw:
@@ -305,11 +382,19 @@ class PackValidator:
             phrases = self.text_list(entry, "phrases", f"concept '{name}'", "rubric phrase")
             if "phrases" in entry and not phrases and not isinstance(entry["phrases"], str):
                 self.error(self.pos.of_value(entry, "phrases"), f"concept '{name}' needs at least one phrase")
-            concepts.append(Concept(name=name, phrases=phrases,
-                                    weight=float(self.number(entry, "weight", f"concept '{name}'", 0.1, 10, 1.0)),
-                                    required=self.flag(entry, "required", f"concept '{name}'")))
+            concepts.append(
+                Concept(
+                    name=name,
+                    phrases=phrases,
+                    weight=float(self.number(entry, "weight", f"concept '{name}'", 0.1, 10, 1.0)),
+                    required=self.flag(entry, "required", f"concept '{name}'"),
+                )
+            )
         if key in q and isinstance(q[key], list) and not q[key]:
-            self.error(self.pos.of_value(q, key), f"'{key}' in {what} is empty; remove it to have a rubric drafted from the model answer")
+            self.error(
+                self.pos.of_value(q, key),
+                f"'{key}' in {what} is empty; remove it to have a rubric drafted from the model answer",
+            )
         return tuple(concepts)
 
     def misconceptions(self, q: dict, what: str) -> tuple[Misconception, ...]:
@@ -319,8 +404,14 @@ class PackValidator:
             claim = self.text(entry, "claim", "a misconception", required=True)
             phrases = self.text_list(entry, "phrases", "a misconception", "phrase") or ((claim,) if claim else ())
             penalty = float(self.number(entry, "penalty", "a misconception", 0, 1, DEFAULT_MISCONCEPTION_PENALTY))
-            result.append(Misconception(claim=claim, phrases=phrases, penalty=penalty,
-                                        correction=self.text(entry, "correction", "a misconception")))
+            result.append(
+                Misconception(
+                    claim=claim,
+                    phrases=phrases,
+                    penalty=penalty,
+                    correction=self.text(entry, "correction", "a misconception"),
+                )
+            )
         return tuple(result)
 
     def follow_up(self, entry: dict, what: str, concept_names: set[str]) -> FollowUp:
@@ -330,26 +421,41 @@ class PackValidator:
                 if concept_names and name not in concept_names:
                     raw = entry[key]
                     at = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(entry, key)
-                    self.error(at, f"'{key}' names '{name}', which is not a concept of {what}{_suggest(name, sorted(concept_names))}")
-        return FollowUp(prompt=self.text(entry, "prompt", "a follow-up", required=True),
-                        model_answer=self.text(entry, "model_answer", "a follow-up"),
-                        rubric=self.rubric(entry, "a follow-up"),
-                        if_missed=self.text_list(entry, "if_missed", "a follow-up"),
-                        if_hit=self.text_list(entry, "if_hit", "a follow-up"))
+                    self.error(
+                        at,
+                        f"'{key}' names '{name}', which is not a concept of {what}{_suggest(name, sorted(concept_names))}",
+                    )
+        return FollowUp(
+            prompt=self.text(entry, "prompt", "a follow-up", required=True),
+            model_answer=self.text(entry, "model_answer", "a follow-up"),
+            rubric=self.rubric(entry, "a follow-up"),
+            if_missed=self.text_list(entry, "if_missed", "a follow-up"),
+            if_hit=self.text_list(entry, "if_hit", "a follow-up"),
+        )
 
     def example(self, entry: dict, where: Position, what: str) -> Example:
         self.check_keys(entry, EXAMPLE_KEYS, f"an example of {what}")
         band = entry.get("band")
         low, high = 0.0, 1.0
-        valid = (isinstance(band, list) and len(band) == 2
-                 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in band)
-                 and 0 <= band[0] <= band[1] <= 1)
+        valid = (
+            isinstance(band, list)
+            and len(band) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in band)
+            and 0 <= band[0] <= band[1] <= 1
+        )
         if "band" in entry and not valid:
-            self.error(self.pos.of_value(entry, "band"), f"'band' must be two scores [low, high] with 0 <= low <= high <= 1, e.g. [0.7, 1.0]; got {band!r}")
+            self.error(
+                self.pos.of_value(entry, "band"),
+                f"'band' must be two scores [low, high] with 0 <= low <= high <= 1, e.g. [0.7, 1.0]; got {band!r}",
+            )
         elif valid:
             low, high = float(band[0]), float(band[1])
-        return Example(answer=self.text(entry, "answer", "an example", required=True), band=(low, high),
-                       note=self.text(entry, "note", "an example"), line=where[0])
+        return Example(
+            answer=self.text(entry, "answer", "an example", required=True),
+            band=(low, high),
+            note=self.text(entry, "note", "an example"),
+            line=where[0],
+        )
 
     def case(self, q: dict, what: str) -> Case | None:
         raw = q["case"]
@@ -362,10 +468,18 @@ class PackValidator:
             # a pack is someone else's file: what it refers to must stay inside its own folder
             relative = PurePosixPath(name.replace("\\", "/"))
             if relative.is_absolute() or ".." in relative.parts or re.match(r"^[A-Za-z]:", name):
-                at = self.pos.of_item(raw["attachments"], index) if isinstance(raw["attachments"], list) else self.pos.of_value(raw, "attachments")
+                at = (
+                    self.pos.of_item(raw["attachments"], index)
+                    if isinstance(raw["attachments"], list)
+                    else self.pos.of_value(raw, "attachments")
+                )
                 self.error(at, f"attachment '{name}' must be a relative path inside the pack's folder")
-        return Case(dataset=self.text(raw, "dataset", "the case"),
-                    deliverables=self.text_list(raw, "deliverables", "the case", "deliverable"),
-                    effort_minutes=self.number(raw, "effort_minutes", "the case", 1, 60 * 24 * 14, DEFAULT_EFFORT_MINUTES, integer=True),
-                    window_hours=self.number(raw, "window_hours", "the case", 1, 24 * 60, DEFAULT_WINDOW_HOURS, integer=True),
-                    attachments=attachments)
+        return Case(
+            dataset=self.text(raw, "dataset", "the case"),
+            deliverables=self.text_list(raw, "deliverables", "the case", "deliverable"),
+            effort_minutes=self.number(
+                raw, "effort_minutes", "the case", 1, 60 * 24 * 14, DEFAULT_EFFORT_MINUTES, integer=True
+            ),
+            window_hours=self.number(raw, "window_hours", "the case", 1, 24 * 60, DEFAULT_WINDOW_HOURS, integer=True),
+            attachments=attachments,
+        )

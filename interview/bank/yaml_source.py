@@ -33,6 +33,7 @@ MAX_PACK_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000
 MAX_DEPTH = 64
 
+
 class YamlProblem(Exception):
     """The file cannot be read as a pack at all (syntax, tag, size, encoding)."""
 

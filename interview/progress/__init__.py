@@ -3,4 +3,13 @@
 from interview.progress.mastery import Mastery, WeakConcept, mastery_by, weak_concepts, weakest_questions
 from interview.progress.schedule import reassess, rating_for, review
 
-__all__ = ["Mastery", "WeakConcept", "mastery_by", "rating_for", "reassess", "review", "weak_concepts", "weakest_questions"]
+__all__ = [
+    "Mastery",
+    "WeakConcept",
+    "mastery_by",
+    "rating_for",
+    "reassess",
+    "review",
+    "weak_concepts",
+    "weakest_questions",
+]

@@ -17,9 +17,9 @@ HALF_LIFE_DAYS = 14.0
 
 @dataclass(frozen=True, slots=True)
 class Mastery:
-    name: str             # an area, an area/subtopic, or a concept
-    mastery: float        # recency-weighted mean score (or concept credit), 0-1
-    confidence: float     # 0-1
+    name: str  # an area, an area/subtopic, or a concept
+    mastery: float  # recency-weighted mean score (or concept credit), 0-1
+    confidence: float  # 0-1
     attempts: int
 
     @property
@@ -38,8 +38,10 @@ class WeakConcept:
     credit: float
 
     def explain(self) -> str:
-        return (f"missed '{self.concept}' in {self.missed_recent} of the last {self.recent} "
-                f"attempt{'s' if self.recent != 1 else ''} ({self.topic})")
+        return (
+            f"missed '{self.concept}' in {self.missed_recent} of the last {self.recent} "
+            f"attempt{'s' if self.recent != 1 else ''} ({self.topic})"
+        )
 
 
 def _confidence(n: int) -> float:
@@ -54,7 +56,9 @@ def mastery_by(store: Store, now: float, level: str = "area") -> list[Mastery]:
     tau = HALF_LIFE_DAYS * 86400 / math.log(2)
     rows = store.db.execute(
         "SELECT topic, SUM(score * exp((submitted_at - ?) / ?)), SUM(exp((submitted_at - ?) / ?)), COUNT(*) "
-        "FROM attempts INDEXED BY attempts_mastery WHERE skipped = 0 GROUP BY topic", (now, tau, now, tau))
+        "FROM attempts INDEXED BY attempts_mastery WHERE skipped = 0 GROUP BY topic",
+        (now, tau, now, tau),
+    )
     sums: dict[str, list[float]] = {}
     for topic, weighted, weights, count in rows:
         key = topic.split("/", 1)[0] if level == "area" else topic
@@ -62,8 +66,10 @@ def mastery_by(store: Store, now: float, level: str = "area") -> list[Mastery]:
         total[0] += weighted
         total[1] += weights
         total[2] += count
-    result = [Mastery(name, weighted / weights if weights else 0.0, _confidence(count), count)
-              for name, (weighted, weights, count) in sums.items()]
+    result = [
+        Mastery(name, weighted / weights if weights else 0.0, _confidence(count), count)
+        for name, (weighted, weights, count) in sums.items()
+    ]
     return sorted(result, key=lambda m: (-m.weakness, m.name))
 
 
@@ -78,9 +84,13 @@ def weak_concepts(store: Store, limit: int = 10, min_recent: int = 2) -> list[We
         f"SELECT topic, concept, {missed}, length(recent), attempts, credit_sum / attempts FROM concept_stats "
         f"WHERE length(recent) >= ? AND {missed} > 0 "
         f"ORDER BY {missed} * 1.0 / length(recent) DESC, length(recent) DESC, credit_sum / attempts ASC, topic, concept "
-        "LIMIT ?", (min_recent, limit))
-    return [WeakConcept(topic, concept, missed_recent, recent, total, credit)
-            for topic, concept, missed_recent, recent, total, credit in rows]
+        "LIMIT ?",
+        (min_recent, limit),
+    )
+    return [
+        WeakConcept(topic, concept, missed_recent, recent, total, credit)
+        for topic, concept, missed_recent, recent, total, credit in rows
+    ]
 
 
 def weakest_questions(store: Store, limit: int = 10) -> list[str]:
@@ -93,5 +103,7 @@ def weakest_questions(store: Store, limit: int = 10) -> list[str]:
             FROM attempts WHERE skipped = 0 AND instr(question_id, '~') = 0
         )
         SELECT question_id, AVG(score) FROM latest WHERE age <= 3 GROUP BY question_id ORDER BY AVG(score), question_id LIMIT ?
-        """, (limit,))
+        """,
+        (limit,),
+    )
     return [question_id for question_id, _ in rows]

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from interview.store import Store
 
-FAILED_BELOW = 0.4   # a lapse: the answer missed most of the ideas
+FAILED_BELOW = 0.4  # a lapse: the answer missed most of the ideas
 RATING_FLOORS = ((0.85, "easy"), (0.6, "good"), (FAILED_BELOW, "hard"), (0.0, "again"))
 
 

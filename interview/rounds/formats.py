@@ -10,9 +10,20 @@ from dataclasses import dataclass, field
 
 PRACTICE, STRICT = "practice", "strict"
 
-ML_CONCEPT_AREAS = ("ml-fundamentals", "supervised", "unsupervised", "deep-learning", "evaluation-metrics",
-                    "probability-statistics", "data-features", "math", "nlp", "computer-vision", "llm",
-                    "reinforcement-learning")
+ML_CONCEPT_AREAS = (
+    "ml-fundamentals",
+    "supervised",
+    "unsupervised",
+    "deep-learning",
+    "evaluation-metrics",
+    "probability-statistics",
+    "data-features",
+    "math",
+    "nlp",
+    "computer-vision",
+    "llm",
+    "reinforcement-learning",
+)
 CODING_AREAS = ("coding-dsa", "coding-ml-sql", "compute-numerics", "programming-languages", "tools-frameworks")
 BEHAVIORAL_AREAS = ("behavioral-career",)
 DESIGN_AREAS = ("ml-system-design", "mlops")
@@ -30,22 +41,22 @@ class Slot:
 class Stage:
     name: str
     slots: tuple[Slot, ...]
-    minutes: float | None = None          # total time for the stage; None = untimed
-    break_minutes: float = 0.0            # a break offered after this stage
+    minutes: float | None = None  # total time for the stage; None = untimed
+    break_minutes: float = 0.0  # a break offered after this stage
 
 
 @dataclass(frozen=True, slots=True)
 class RoundSpec:
-    kind: str                             # phone, onsite, take-home, drill, custom
+    kind: str  # phone, onsite, take-home, drill, custom
     title: str
     stages: tuple[Stage, ...]
-    round_filter: str                     # which `rounds:` value a question needs
+    round_filter: str  # which `rounds:` value a question needs
     mode: str = PRACTICE
-    per_question_seconds: float | None = None   # drill/custom: a hard per-question timer
+    per_question_seconds: float | None = None  # drill/custom: a hard per-question timer
     follow_ups: bool = True
-    packs: tuple[str, ...] = ()           # custom: only these packs
-    topics: tuple[str, ...] = ()          # custom: only these areas or area/subtopics
-    difficulties: tuple[int, ...] = ()    # custom: only these difficulties
+    packs: tuple[str, ...] = ()  # custom: only these packs
+    topics: tuple[str, ...] = ()  # custom: only these areas or area/subtopics
+    difficulties: tuple[int, ...] = ()  # custom: only these difficulties
     question_ids: tuple[str, ...] = field(default=())  # drill: exactly these, in this order
 
     @property
@@ -55,50 +66,95 @@ class RoundSpec:
 
 
 def phone_screen(mode: str = PRACTICE, minutes: float = 30) -> RoundSpec:
-    slots = (Slot(BEHAVIORAL_AREAS, "background"),
-             Slot(("ml-fundamentals", "data-features"), "ML fundamentals"),
-             Slot(("probability-statistics", "math"), "statistics"),
-             Slot(("supervised", "unsupervised", "deep-learning", "nlp", "computer-vision", "llm",
-                   "reinforcement-learning"), "algorithms"),
-             Slot(("evaluation-metrics",), "evaluation"),
-             Slot(CODING_AREAS, "coding concepts"))
+    slots = (
+        Slot(BEHAVIORAL_AREAS, "background"),
+        Slot(("ml-fundamentals", "data-features"), "ML fundamentals"),
+        Slot(("probability-statistics", "math"), "statistics"),
+        Slot(
+            ("supervised", "unsupervised", "deep-learning", "nlp", "computer-vision", "llm", "reinforcement-learning"),
+            "algorithms",
+        ),
+        Slot(("evaluation-metrics",), "evaluation"),
+        Slot(CODING_AREAS, "coding concepts"),
+    )
     return RoundSpec("phone", "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode)
 
 
 def onsite_loop(mode: str = PRACTICE, minutes_per_session: float = 45, break_minutes: float = 10) -> RoundSpec:
     stages = (
-        Stage("ML breadth", tuple(Slot(areas, label) for areas, label in (
-            (("ml-fundamentals", "supervised", "unsupervised"), "breadth"),
-            (("deep-learning", "nlp", "computer-vision", "llm"), "breadth"),
-            (("probability-statistics", "evaluation-metrics", "data-features"), "breadth")))),
+        Stage(
+            "ML breadth",
+            tuple(
+                Slot(areas, label)
+                for areas, label in (
+                    (("ml-fundamentals", "supervised", "unsupervised"), "breadth"),
+                    (("deep-learning", "nlp", "computer-vision", "llm"), "breadth"),
+                    (("probability-statistics", "evaluation-metrics", "data-features"), "breadth"),
+                )
+            ),
+        ),
         Stage("ML depth", (Slot(ML_CONCEPT_AREAS, "depth"), Slot(ML_CONCEPT_AREAS, "depth"))),
         Stage("ML system design", (Slot(("ml-system-design",), "design"),)),
         Stage("Coding", (Slot(("coding-dsa",), "coding"), Slot(("coding-ml-sql", "compute-numerics"), "coding"))),
         Stage("Behavioral", (Slot(BEHAVIORAL_AREAS, "behavioral"), Slot(BEHAVIORAL_AREAS, "behavioral"))),
     )
-    timed = tuple(Stage(s.name, s.slots, minutes_per_session, break_minutes if i < len(stages) - 1 else 0)
-                  for i, s in enumerate(stages))
+    timed = tuple(
+        Stage(s.name, s.slots, minutes_per_session, break_minutes if i < len(stages) - 1 else 0)
+        for i, s in enumerate(stages)
+    )
     return RoundSpec("onsite", "Onsite loop", timed, "onsite", mode)
 
 
 def take_home(mode: str = PRACTICE) -> RoundSpec:
-    return RoundSpec("take-home", "Take-home", (Stage("Take-home case", (Slot((), "case"),), None),),
-                     "take-home", mode, follow_ups=False)
+    return RoundSpec(
+        "take-home",
+        "Take-home",
+        (Stage("Take-home case", (Slot((), "case"),), None),),
+        "take-home",
+        mode,
+        follow_ups=False,
+    )
 
 
-def drill(count: int = 5, per_question_seconds: float | None = None, question_ids: tuple[str, ...] = (),
-          topics: tuple[str, ...] = ()) -> RoundSpec:
+def drill(
+    count: int = 5,
+    per_question_seconds: float | None = None,
+    question_ids: tuple[str, ...] = (),
+    topics: tuple[str, ...] = (),
+) -> RoundSpec:
     slots = tuple(Slot((), "drill") for _ in range(len(question_ids) or count))
-    return RoundSpec("drill", "Drill", (Stage("Drill", slots, None),), "drill", PRACTICE,
-                     per_question_seconds=per_question_seconds, follow_ups=False,  # drills stay on the weak spots
-                     question_ids=question_ids, topics=topics)
+    return RoundSpec(
+        "drill",
+        "Drill",
+        (Stage("Drill", slots, None),),
+        "drill",
+        PRACTICE,
+        per_question_seconds=per_question_seconds,
+        follow_ups=False,  # drills stay on the weak spots
+        question_ids=question_ids,
+        topics=topics,
+    )
 
 
-def custom(count: int = 5, minutes: float | None = None, packs: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-           difficulties: tuple[int, ...] = (), mode: str = PRACTICE) -> RoundSpec:
+def custom(
+    count: int = 5,
+    minutes: float | None = None,
+    packs: tuple[str, ...] = (),
+    topics: tuple[str, ...] = (),
+    difficulties: tuple[int, ...] = (),
+    mode: str = PRACTICE,
+) -> RoundSpec:
     slots = tuple(Slot((), "custom") for _ in range(count))
-    return RoundSpec("custom", "Custom round", (Stage("Custom", slots, minutes),), "", mode,
-                     packs=packs, topics=topics, difficulties=difficulties)
+    return RoundSpec(
+        "custom",
+        "Custom round",
+        (Stage("Custom", slots, minutes),),
+        "",
+        mode,
+        packs=packs,
+        topics=topics,
+        difficulties=difficulties,
+    )
 
 
 ROUND_KINDS = {"phone": phone_screen, "onsite": onsite_loop, "take-home": take_home, "drill": drill, "custom": custom}

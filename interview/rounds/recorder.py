@@ -26,14 +26,30 @@ class StoreRecorder:
 
         question = result.question
         attempt_id = self.store.record_attempt(
-            session.session_id, result.position, question.full_id, question.topic, result.answer,
-            result.score.to_dict(), rubric_hash(question), result.seconds, result.hints, result.overtime, result.skipped)
+            session.session_id,
+            result.position,
+            question.full_id,
+            question.topic,
+            result.answer,
+            result.score.to_dict(),
+            rubric_hash(question),
+            result.seconds,
+            result.hints,
+            result.overtime,
+            result.skipped,
+        )
         review(self.store, question.full_id, result.score.value, session.wall())  # after the answer is safe
         return attempt_id
 
     def draft(self, session: RoundSession) -> None:
-        self.store.save_draft(session.session_id, session.position, session.current.question.full_id,
-                              session.draft, session.hints, session.question_elapsed())
+        self.store.save_draft(
+            session.session_id,
+            session.position,
+            session.current.question.full_id,
+            session.draft,
+            session.hints,
+            session.question_elapsed(),
+        )
         self.store.save_state(session.session_id, session.to_state())
 
     def state(self, session: RoundSession) -> None:
@@ -59,23 +75,59 @@ def find_question(bank: Bank, full_id: str):  # type: ignore[no-untyped-def]
 
 
 def score_from_dict(data: dict) -> Score:
-    concepts = tuple(ConceptResult(c["concept"], c["verdict"], c["credit"], c["weight"], c["required"], c["phrase"],
-                                   tuple(c["span"]) if c["span"] else None, c["similarity"], c["matched_text"])
-                     for c in data["concepts"])
-    mistakes = tuple(MisconceptionResult(m["claim"], m["penalty"], m["phrase"], tuple(m["span"]), m["matched_text"],
-                                         m.get("correction", "")) for m in data["misconceptions"])
-    return Score(data["score"], data["verdict"], data["coverage"], concepts, mistakes, tuple(data["reasons"]),
-                 data.get("hints_taken", 0))
+    concepts = tuple(
+        ConceptResult(
+            c["concept"],
+            c["verdict"],
+            c["credit"],
+            c["weight"],
+            c["required"],
+            c["phrase"],
+            tuple(c["span"]) if c["span"] else None,
+            c["similarity"],
+            c["matched_text"],
+        )
+        for c in data["concepts"]
+    )
+    mistakes = tuple(
+        MisconceptionResult(
+            m["claim"], m["penalty"], m["phrase"], tuple(m["span"]), m["matched_text"], m.get("correction", "")
+        )
+        for m in data["misconceptions"]
+    )
+    return Score(
+        data["score"],
+        data["verdict"],
+        data["coverage"],
+        concepts,
+        mistakes,
+        tuple(data["reasons"]),
+        data.get("hints_taken", 0),
+    )
 
 
 def attempt_result(attempt: AttemptRow, question) -> AttemptResult:  # type: ignore[no-untyped-def]
     """A stored attempt as the result the feedback and summary screens show."""
-    return AttemptResult(attempt.position, question, attempt.answer, score_from_dict(attempt.breakdown),
-                         attempt.seconds, attempt.hints, attempt.overtime, attempt.skipped, attempt.id)
+    return AttemptResult(
+        attempt.position,
+        question,
+        attempt.answer,
+        score_from_dict(attempt.breakdown),
+        attempt.seconds,
+        attempt.hints,
+        attempt.overtime,
+        attempt.skipped,
+        attempt.id,
+    )
 
 
-def resume_session(store: Store, bank: Bank, session_id: int, clock: Callable[[], float] = time.monotonic,
-                   wall: Callable[[], float] = time.time) -> RoundSession:
+def resume_session(
+    store: Store,
+    bank: Bank,
+    session_id: int,
+    clock: Callable[[], float] = time.monotonic,
+    wall: Callable[[], float] = time.time,
+) -> RoundSession:
     """Rebuild an unfinished round, with the draft that was being typed."""
     row = store.session(session_id)
     if row is None:
@@ -87,8 +139,17 @@ def resume_session(store: Store, bank: Bank, session_id: int, clock: Callable[[]
         if question is None:
             raise ResumeError(f"question {full_id} is no longer in any loaded pack")
         items.append(Item(question, stage, parent))
-    session = RoundSession(spec_from_dict(state["spec"]), items, clock, wall, StoreRecorder(store), session_id,
-                           position=state["position"], phase=state["phase"], deadline_at=row.deadline_at)
+    session = RoundSession(
+        spec_from_dict(state["spec"]),
+        items,
+        clock,
+        wall,
+        StoreRecorder(store),
+        session_id,
+        position=state["position"],
+        phase=state["phase"],
+        deadline_at=row.deadline_at,
+    )
     session.stage_used = {int(k): v for k, v in state["stage_used"].items()}
     for attempt in store.attempts(session_id):
         question = find_question(bank, attempt.question_id) or items[min(attempt.position, len(items) - 1)].question

@@ -41,8 +41,12 @@ def _fits(question: Question, slot: Slot) -> bool:
     return not slot.areas or question.area in slot.areas
 
 
-def plan_round(spec: RoundSpec, questions: Iterable[Question], history: Mapping[str, tuple[int, float]] | None = None,
-               seed: int | None = None) -> list[list[Question]]:
+def plan_round(
+    spec: RoundSpec,
+    questions: Iterable[Question],
+    history: Mapping[str, tuple[int, float]] | None = None,
+    seed: int | None = None,
+) -> list[list[Question]]:
     """The questions for each stage of `spec`; a slot nothing fits is filled from any allowed question."""
     history = history or {}
     by_id = {q.full_id: q for q in questions}

@@ -16,8 +16,8 @@ from interview.rounds.formats import PRACTICE, STRICT, RoundSpec  # noqa: F401  
 from interview.scoring import MISSED, Score, grade
 
 ASKING, FEEDBACK, BREAK, DONE = "asking", "feedback", "break", "done"
-WARN_SECONDS = 60.0          # warn this long (at most a quarter of the limit) before a hard limit runs out
-SUGGESTED_SECONDS = 300.0    # a question's suggested time when the pack gives none
+WARN_SECONDS = 60.0  # warn this long (at most a quarter of the limit) before a hard limit runs out
+SUGGESTED_SECONDS = 300.0  # a question's suggested time when the pack gives none
 
 
 class Recorder(Protocol):
@@ -52,15 +52,23 @@ class AttemptResult:
 
 @dataclass(slots=True)
 class Event:
-    kind: str            # "warning" or "timeout"
+    kind: str  # "warning" or "timeout"
     message: str
 
 
 def follow_up_question(parent: Question, index: int) -> Question:
     follow = parent.follow_ups[index]
-    return Question(pack=parent.pack, id=f"{parent.id}~f{index + 1}", prompt=follow.prompt, topic=parent.topic,
-                    model_answer=follow.model_answer, rubric=follow.rubric, rounds=parent.rounds,
-                    difficulty=parent.difficulty, line=parent.line)
+    return Question(
+        pack=parent.pack,
+        id=f"{parent.id}~f{index + 1}",
+        prompt=follow.prompt,
+        topic=parent.topic,
+        model_answer=follow.model_answer,
+        rubric=follow.rubric,
+        rounds=parent.rounds,
+        difficulty=parent.difficulty,
+        line=parent.line,
+    )
 
 
 @dataclass
@@ -76,17 +84,23 @@ class RoundSession:
     draft: str = ""
     hints: int = 0
     paused: bool = False
-    deadline_at: float | None = None            # wall clock; take-home only
+    deadline_at: float | None = None  # wall clock; take-home only
     results: list[AttemptResult] = field(default_factory=list)
-    stage_used: dict[int, float] = field(default_factory=dict)   # seconds spent per stage, done questions
-    _elapsed_before: float = 0.0                # current question: seconds before the last resume
+    stage_used: dict[int, float] = field(default_factory=dict)  # seconds spent per stage, done questions
+    _elapsed_before: float = 0.0  # current question: seconds before the last resume
     _running_since: float | None = None
     _warned: set[str] = field(default_factory=set)
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
-    def start(cls, spec: RoundSpec, stages: list[list[Question]], recorder: Recorder | None = None,
-              clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time) -> "RoundSession":
+    def start(
+        cls,
+        spec: RoundSpec,
+        stages: list[list[Question]],
+        recorder: Recorder | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> "RoundSession":
         items = [Item(q, index) for index, questions in enumerate(stages) for q in questions]
         if not items:
             raise ValueError("no questions match this round; add packs or widen the topics")
@@ -123,7 +137,9 @@ class RoundSession:
             limits.append((self.stage.minutes * 60 - used, f"{self.stage.name} time", self.stage.minutes * 60))
         case = self.current.question.case
         if self.spec.kind == "take-home" and case is not None:
-            limits.append((case.effort_minutes * 60 - self.question_elapsed(), "effort limit", case.effort_minutes * 60))
+            limits.append(
+                (case.effort_minutes * 60 - self.question_elapsed(), "effort limit", case.effort_minutes * 60)
+            )
             if self.deadline_at is not None:
                 limits.append((self.deadline_at - self.wall(), "deadline", case.window_hours * 3600))
         return min(limits) if limits else None
@@ -242,9 +258,12 @@ class RoundSession:
         return {
             "spec": spec_to_dict(self.spec),
             "items": [[i.question.full_id, i.stage, i.follow_up_of] for i in self.items],
-            "position": self.position, "phase": self.phase, "deadline_at": self.deadline_at,
+            "position": self.position,
+            "phase": self.phase,
+            "deadline_at": self.deadline_at,
             "stage_used": {str(k): v for k, v in self.stage_used.items()},
-            "elapsed": self.question_elapsed(), "hints": self.hints,
+            "elapsed": self.question_elapsed(),
+            "hints": self.hints,
         }
 
     # -- internals ----------------------------------------------------------------------------
@@ -284,7 +303,9 @@ class RoundSession:
             hit = any(verdicts.get(name) not in (None, MISSED) for name in follow.if_hit)
             unconditional = not follow.if_missed and not follow.if_hit
             if unconditional or missed or hit:
-                self.items.insert(insert_at, Item(follow_up_question(question, index), self.current.stage, self.position))
+                self.items.insert(
+                    insert_at, Item(follow_up_question(question, index), self.current.stage, self.position)
+                )
                 insert_at += 1
                 break  # one follow-up per question keeps the round's pace realistic
 
@@ -298,11 +319,32 @@ def spec_to_dict(spec: RoundSpec) -> dict:
 def spec_from_dict(data: dict) -> RoundSpec:
     from interview.rounds.formats import Slot, Stage
 
-    stages = tuple(Stage(s["name"], tuple(Slot(tuple(sl["areas"]), sl["label"]) for sl in s["slots"]),
-                         s["minutes"], s["break_minutes"]) for s in data["stages"])
+    stages = tuple(
+        Stage(
+            s["name"],
+            tuple(Slot(tuple(sl["areas"]), sl["label"]) for sl in s["slots"]),
+            s["minutes"],
+            s["break_minutes"],
+        )
+        for s in data["stages"]
+    )
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "stages"}
     return RoundSpec(stages=stages, **fields)
 
 
-__all__ = ["ASKING", "BREAK", "DONE", "FEEDBACK", "PRACTICE", "STRICT", "AttemptResult", "Event", "Item",
-           "Recorder", "RoundSession", "follow_up_question", "spec_from_dict", "spec_to_dict"]
+__all__ = [
+    "ASKING",
+    "BREAK",
+    "DONE",
+    "FEEDBACK",
+    "PRACTICE",
+    "STRICT",
+    "AttemptResult",
+    "Event",
+    "Item",
+    "Recorder",
+    "RoundSession",
+    "follow_up_question",
+    "spec_from_dict",
+    "spec_to_dict",
+]

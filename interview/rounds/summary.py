@@ -17,9 +17,9 @@ class RoundSummary:
     overall: float
     recommendation: str
     reasons: tuple[str, ...]
-    by_stage: tuple[tuple[str, float, int], ...]     # name, mean score, answers
+    by_stage: tuple[tuple[str, float, int], ...]  # name, mean score, answers
     by_area: tuple[tuple[str, float, int], ...]
-    missed_concepts: tuple[tuple[str, int], ...]     # most often missed first
+    missed_concepts: tuple[tuple[str, int], ...]  # most often missed first
     answered: int
     skipped: int
     overtime: int
@@ -43,8 +43,11 @@ def summarize(session: RoundSession) -> RoundSummary:
     stages = tuple((session.spec.stages[i].name, _mean(rs), len(rs)) for i, rs in sorted(by_stage.items()))
     areas = tuple(sorted(((a, _mean(rs), len(rs)) for a, rs in by_area.items()), key=lambda x: x[1]))
     interview_shaped = session.spec.kind in ("phone", "onsite")
-    recommendation = (next(label for floor, label in RECOMMENDATIONS if overall >= floor) if interview_shaped
-                      else verdict_for(overall))  # "hire" means nothing after a drill
+    recommendation = (
+        next(label for floor, label in RECOMMENDATIONS if overall >= floor)
+        if interview_shaped
+        else verdict_for(overall)
+    )  # "hire" means nothing after a drill
     reasons = [f"mean score {overall:.2f} over {len(results)} answers"]
     weak_stages = [name for name, mean, _ in stages if mean < 0.45]
     if interview_shaped and weak_stages and recommendation in ("strong hire", "hire"):
@@ -60,5 +63,14 @@ def summarize(session: RoundSession) -> RoundSummary:
         reasons.append(f"{skipped} question{'s' if skipped > 1 else ''} skipped")
     if overtime:
         reasons.append(f"{overtime} answer{'s' if overtime > 1 else ''} cut off by the clock")
-    return RoundSummary(overall, recommendation, tuple(reasons), stages, areas, tuple(missed.most_common(8)),
-                        len(results) - skipped, skipped, overtime)
+    return RoundSummary(
+        overall,
+        recommendation,
+        tuple(reasons),
+        stages,
+        areas,
+        tuple(missed.most_common(8)),
+        len(results) - skipped,
+        skipped,
+        overtime,
+    )

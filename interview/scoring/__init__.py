@@ -10,11 +10,31 @@ from functools import lru_cache
 from interview.bank.model import Concept, Question
 from interview.scoring.draft import draft_rubric, rubric_yaml
 from interview.scoring.score import (
-    HIT, MISSED, PARTIAL, ConceptResult, MisconceptionResult, Score, score_answer, verdict_for,
+    HIT,
+    MISSED,
+    PARTIAL,
+    ConceptResult,
+    MisconceptionResult,
+    Score,
+    score_answer,
+    verdict_for,
 )
 
-__all__ = ["HIT", "MISSED", "PARTIAL", "ConceptResult", "MisconceptionResult", "Score", "draft_rubric",
-           "grade", "rubric_for", "rubric_hash", "rubric_yaml", "score_answer", "verdict_for"]
+__all__ = [
+    "HIT",
+    "MISSED",
+    "PARTIAL",
+    "ConceptResult",
+    "MisconceptionResult",
+    "Score",
+    "draft_rubric",
+    "grade",
+    "rubric_for",
+    "rubric_hash",
+    "rubric_yaml",
+    "score_answer",
+    "verdict_for",
+]
 
 
 @lru_cache(maxsize=4096)

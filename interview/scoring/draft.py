@@ -22,7 +22,7 @@ MAX_WORDS_PER_PHRASE = 3
 MAX_PHRASES = 6
 BREAKS = re.compile(r"[,()\[\]{}\"“”/–—]|\s-\s")
 DEMOTED_WEIGHT = 0.25
-SHORT_ANSWER_WORDS = 20   # content words; an answer key this short gets synonym variants
+SHORT_ANSWER_WORDS = 20  # content words; an answer key this short gets synonym variants
 
 
 @dataclass
@@ -49,8 +49,9 @@ def _chunks(text: str, tokens: list[Token], question: set[str]) -> list[list[Tok
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in tokens:
-        broken = bool(current) and (token.sentence != current[-1].sentence
-                                    or BREAKS.search(text, current[-1].end, token.start) is not None)
+        broken = bool(current) and (
+            token.sentence != current[-1].sentence or BREAKS.search(text, current[-1].end, token.start) is not None
+        )
         if token.stop or token.negation or broken:
             if current:
                 runs.append(current)
@@ -62,7 +63,7 @@ def _chunks(text: str, tokens: list[Token], question: set[str]) -> list[list[Tok
     runs = [part for run in runs for part in _split_question_words(run, question)]
     pieces: list[list[Token]] = []
     for run in runs:  # long runs become pieces of at most three words; a lone tail joins the one before
-        run_pieces = [run[i:i + MAX_WORDS_PER_PHRASE] for i in range(0, len(run), MAX_WORDS_PER_PHRASE)]
+        run_pieces = [run[i : i + MAX_WORDS_PER_PHRASE] for i in range(0, len(run), MAX_WORDS_PER_PHRASE)]
         if len(run_pieces) > 1 and len(run_pieces[-1]) == 1:
             tail = run_pieces.pop()
             run_pieces[-1] = run_pieces[-1] + tail
@@ -71,7 +72,7 @@ def _chunks(text: str, tokens: list[Token], question: set[str]) -> list[list[Tok
 
 
 def _word_score(text: str, token: Token, question: set[str]) -> float:
-    surface = text[token.start:token.end]
+    surface = text[token.start : token.end]
     score = 1.0
     if len(token.norm) >= 7:
         score += 0.5
@@ -126,13 +127,16 @@ def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
     chosen.sort(key=lambda c: c.tokens[0].start)
     concepts = []
     for chunk in chosen:
-        surface = model_answer[chunk.tokens[0].start:chunk.tokens[-1].end]
+        surface = model_answer[chunk.tokens[0].start : chunk.tokens[-1].end]
         surface = re.sub(r"\s+", " ", surface)
         repeats_question = all(t.stem in question for t in chunk.tokens)
         generic = all(t.norm in GENERIC or t.stem in question for t in chunk.tokens)
         weight = DEMOTED_WEIGHT if repeats_question else 0.5 if generic else (1.5 if chunk.score >= 2.0 else 1.0)
-        concepts.append(Concept(name=surface.casefold(), phrases=tuple(_variants(surface, chunk.tokens, short_answer)),
-                                weight=weight))
+        concepts.append(
+            Concept(
+                name=surface.casefold(), phrases=tuple(_variants(surface, chunk.tokens, short_answer)), weight=weight
+            )
+        )
     return tuple(concepts)
 
 

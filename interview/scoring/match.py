@@ -17,10 +17,10 @@ from rapidfuzz.distance import OSA
 
 from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, tokenize
 
-FUZZY_MIN_LENGTH = 6      # shorter words (and acronyms) must match exactly
-LONG_WORD = 12            # words this long may have two slips; shorter ones one
-PARTIAL_COVERAGE = 0.5    # share of a phrase's words that makes a partial match
-MAX_GAP = 3               # extra words allowed inside a matched phrase
+FUZZY_MIN_LENGTH = 6  # shorter words (and acronyms) must match exactly
+LONG_WORD = 12  # words this long may have two slips; shorter ones one
+PARTIAL_COVERAGE = 0.5  # share of a phrase's words that makes a partial match
+MAX_GAP = 3  # extra words allowed inside a matched phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +28,15 @@ class PhraseWord:
     norm: str
     stem: str
     fuzzy: bool
-    weak: bool = False   # a function word or a single letter: part of a phrase, never evidence alone
+    weak: bool = False  # a function word or a single letter: part of a phrase, never evidence alone
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedPhrase:
     text: str
-    words: tuple[PhraseWord, ...]   # content words (all words when the phrase is only stopwords)
-    joined: str                     # words run together: "k means" -> "kmeans"
-    negations: int                  # negation words inside the phrase itself
+    words: tuple[PhraseWord, ...]  # content words (all words when the phrase is only stopwords)
+    joined: str  # words run together: "k means" -> "kmeans"
+    negations: int  # negation words inside the phrase itself
 
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -44,10 +44,12 @@ CLAUSE_BREAK = re.compile(r"[,;]")
 _COPULA = frozenset({"is", "are", "was", "were", "be", "been"})
 # Function words that carry the meaning of a short phrase: "before grouping" is not "after grouping",
 # "off-policy" is not "policy", "per class" is not "class".
-_MEANINGFUL = frozenset("""
+_MEANINGFUL = frozenset(
+    """
 before after above below under over off out up down all once where having per by same one both each every
 few more most less only even too than between against during until first last he
-""".split())
+""".split()
+)
 # Single letters that are words of their own in a phrase ("k means", "E-step", "p value", "t test").
 _LETTER_WORDS = frozenset("bcdefghjklmnpqrstuvwxyz")
 
@@ -65,8 +67,15 @@ def prepare_phrase(text: str) -> PreparedPhrase:
     if len(tokens) >= 3 and len(content) * 2 < len(tokens):
         content = [t for t in tokens if t.norm not in ARTICLES]
     content = content or tokens
-    words = tuple(PhraseWord(t.norm, t.stem, len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm),
-                             t.stop or t.negation or len(t.norm) == 1) for t in content)
+    words = tuple(
+        PhraseWord(
+            t.norm,
+            t.stem,
+            len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm),
+            t.stop or t.negation or len(t.norm) == 1,
+        )
+        for t in content
+    )
     joined = "".join(t.norm for t in tokens)
     return PreparedPhrase(text, words, joined, sum(1 for t in tokens if t.negation))
 
@@ -74,9 +83,9 @@ def prepare_phrase(text: str) -> PreparedPhrase:
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     phrase: str
-    coverage: float            # share of the phrase's words found together
-    similarity: float          # mean similarity of the words found, 0-100
-    start: int                 # span in the original answer
+    coverage: float  # share of the phrase's words found together
+    similarity: float  # mean similarity of the words found, 0-100
+    start: int  # span in the original answer
     end: int
     first_token: int
     last_token: int
@@ -113,8 +122,9 @@ class AnswerIndex:
         if word.fuzzy and self._fuzzy_vocab:
             # optimal string alignment: a swap (varaince) is one slip, as a person would count it
             slips = 2 if len(word.norm) >= LONG_WORD else 1
-            for candidate, distance, _ in process.extract(word.norm, self._fuzzy_vocab, scorer=OSA.distance,
-                                                          score_cutoff=slips, limit=None):
+            for candidate, distance, _ in process.extract(
+                word.norm, self._fuzzy_vocab, scorer=OSA.distance, score_cutoff=slips, limit=None
+            ):
                 if candidate[0] != word.norm[0] or abs(len(candidate) - len(word.norm)) > 1:
                     continue  # a slip keeps the first letter and the length: border/order, engine/engineer are other words
                 similarity = round(100 * (1 - distance / max(len(candidate), len(word.norm))), 1)
@@ -159,8 +169,9 @@ class AnswerIndex:
             sentence = self.tokens[first].sentence
             chosen, position = [first], first
             for table in occurrences[1:]:
-                following = [i for i in table if position < i < first + span_limit
-                             and self.tokens[i].sentence == sentence]
+                following = [
+                    i for i in table if position < i < first + span_limit and self.tokens[i].sentence == sentence
+                ]
                 if not following:
                     break
                 position = min(following)
@@ -224,8 +235,9 @@ class AnswerIndex:
         return self._match(phrase, coverage, similarity, first, last)
 
     def _match(self, phrase: PreparedPhrase, coverage: float, similarity: float, first: int, last: int) -> PhraseMatch:
-        return PhraseMatch(phrase.text, coverage, round(similarity, 1), self.tokens[first].start,
-                           self.tokens[last].end, first, last)
+        return PhraseMatch(
+            phrase.text, coverage, round(similarity, 1), self.tokens[first].start, self.tokens[last].end, first, last
+        )
 
     def negated(self, match: PhraseMatch, phrase: PreparedPhrase, lookback: int = 4) -> bool:
         """Whether the clause around a match denies it ("does not reduce bias", "a myth that ...").
@@ -237,13 +249,23 @@ class AnswerIndex:
         """
         tokens = self.tokens
         start = match.first_token
-        while (start > 0 and match.first_token - start < lookback and tokens[start - 1].sentence == tokens[start].sentence
-               and not CLAUSE_BREAK.search(self.text, tokens[start - 1].end, tokens[start].start)):
+        while (
+            start > 0
+            and match.first_token - start < lookback
+            and tokens[start - 1].sentence == tokens[start].sentence
+            and not CLAUSE_BREAK.search(self.text, tokens[start - 1].end, tokens[start].start)
+        ):
             start -= 1
-        window = tokens[start: match.last_token + 1]
-        count = sum(1 for t in window if t.negation) + sum(1 for t in window[: match.first_token - start] if t.norm in VERDICT_WORDS)
+        window = tokens[start : match.last_token + 1]
+        count = sum(1 for t in window if t.negation) + sum(
+            1 for t in window[: match.first_token - start] if t.norm in VERDICT_WORDS
+        )
         end = match.last_token
-        while (end + 1 < len(tokens) and end - match.last_token < lookback and tokens[end + 1].sentence == tokens[end].sentence):
+        while (
+            end + 1 < len(tokens)
+            and end - match.last_token < lookback
+            and tokens[end + 1].sentence == tokens[end].sentence
+        ):
             end += 1
             if tokens[end].norm in VERDICT_WORDS and tokens[end - 1].norm in _COPULA:  # "..., which is false"
                 count += 1

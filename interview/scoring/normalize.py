@@ -20,16 +20,42 @@ TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W_]+(?:['’][^\W_]+)*")
 # A single newline is only a wrapped line (YAML block scalars, pasted text); a blank line ends a sentence.
 SENTENCE_BREAK = re.compile(r"[.!?;:](?=\s|$)|\n[ \t]*\n")
 
-NEGATIONS = frozenset({
-    "not", "no", "never", "none", "nor", "neither", "nothing", "cannot", "without", "hardly",
-    "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't",
-    "couldn't", "shouldn't", "didn't", "hasn't", "haven't", "hadn't", "mustn't",
-})
+NEGATIONS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nor",
+        "neither",
+        "nothing",
+        "cannot",
+        "without",
+        "hardly",
+        "doesn't",
+        "don't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "shouldn't",
+        "didn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "mustn't",
+    }
+)
 # Words that judge a claim ("a myth that ...", "... which is false"). Not negations inside a
 # phrase: "false positive" and "the wrong class" are ordinary ML talk.
 VERDICT_WORDS = frozenset({"myth", "false", "wrong", "incorrect", "untrue", "misconception"})
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also am an and another any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers herself him himself his how i if in into is it its itself just let me
@@ -41,33 +67,73 @@ basically actually like kind sort lot lots much many well way ways get gets got 
 shall us use used using uses make makes made let lets versus vs across among amongst per via upon
 onto beyond toward towards along around behind beside besides despite inside outside since though
 although unless whereas yet either even ever every still already whether within without against
-""".split()) - {"not", "no", "nor", "without"}
+""".split()
+) - {"not", "no", "nor", "without"}
 
 # British spellings that are not -ise/-isation, mapped to American; -ise forms are handled by rule.
 SPELLING = {
-    "behaviour": "behavior", "behaviours": "behaviors", "colour": "color", "colours": "colors",
-    "favour": "favor", "favourite": "favorite", "neighbour": "neighbor", "neighbours": "neighbors",
-    "neighbourhood": "neighborhood", "centre": "center", "centres": "centers", "centred": "centered",
-    "metre": "meter", "litre": "liter", "fibre": "fiber", "analyse": "analyze", "analysed": "analyzed",
-    "analyses": "analyzes", "analysing": "analyzing", "catalogue": "catalog", "dialogue": "dialog",
-    "defence": "defense", "licence": "license", "offence": "offense", "grey": "gray", "programme": "program",
-    "modelling": "modeling", "modelled": "modeled", "labelling": "labeling", "labelled": "labeled",
-    "travelling": "traveling", "cancelled": "canceled", "cancelling": "canceling", "signalling": "signaling",
-    "tunnelling": "tunneling", "levelling": "leveling", "fuelling": "fueling", "counselling": "counseling",
-    "judgement": "judgment", "acknowledgement": "acknowledgment", "ageing": "aging", "artefact": "artifact",
-    "artefacts": "artifacts", "sceptical": "skeptical", "towards": "toward", "whilst": "while",
-    "amongst": "among", "learnt": "learned", "optimisation": "optimization",
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "colour": "color",
+    "colours": "colors",
+    "favour": "favor",
+    "favourite": "favorite",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "neighbourhood": "neighborhood",
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "metre": "meter",
+    "litre": "liter",
+    "fibre": "fiber",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "analyses": "analyzes",
+    "analysing": "analyzing",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "defence": "defense",
+    "licence": "license",
+    "offence": "offense",
+    "grey": "gray",
+    "programme": "program",
+    "modelling": "modeling",
+    "modelled": "modeled",
+    "labelling": "labeling",
+    "labelled": "labeled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "signalling": "signaling",
+    "tunnelling": "tunneling",
+    "levelling": "leveling",
+    "fuelling": "fueling",
+    "counselling": "counseling",
+    "judgement": "judgment",
+    "acknowledgement": "acknowledgment",
+    "ageing": "aging",
+    "artefact": "artifact",
+    "artefacts": "artifacts",
+    "sceptical": "skeptical",
+    "towards": "toward",
+    "whilst": "while",
+    "amongst": "among",
+    "learnt": "learned",
+    "optimisation": "optimization",
 }
 
 _ISE = re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
 # Words that end in -ise and are spelled so in American English too.
-_ISE_WORDS = frozenset("""
+_ISE_WORDS = frozenset(
+    """
 advise advertise apprise arise chastise circumcise comprise compromise concise demise despise devise
 disguise enterprise excise exercise expertise franchise improvise incise merchandise noise otherwise
 paradise poise porpoise praise precise premise promise raise reprise revise rise supervise surmise
 surprise televise tortoise treatise turquoise wise likewise clockwise pairwise elementwise pointwise
 stepwise cruise bruise appraise expertise anise concise
-""".split())
+""".split()
+)
 _IZE_FAMILY = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 _stemmer = Stemmer.Stemmer("english")
@@ -108,12 +174,12 @@ def normalize_word(raw: str) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    norm: str       # normalised surface form
-    stem: str       # word-form key
-    start: int      # span in the original text
+    norm: str  # normalised surface form
+    stem: str  # word-form key
+    start: int  # span in the original text
     end: int
     sentence: int
-    stop: bool      # a function word: ignored when matching phrases
+    stop: bool  # a function word: ignored when matching phrases
     negation: bool
 
 

@@ -15,7 +15,7 @@ from interview.scoring.lexicon import abbreviation_variants
 from interview.scoring.match import AnswerIndex, PhraseMatch, prepare_phrase
 
 HIT, PARTIAL, MISSED = "hit", "partial", "missed"
-REQUIRED_CAP = 0.5                 # the most an answer missing a required concept can score
+REQUIRED_CAP = 0.5  # the most an answer missing a required concept can score
 HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
 SALAD_MIN_SEGMENTS = 7
@@ -30,20 +30,27 @@ VERDICTS = ((0.8, "strong"), (0.6, "pass"), (0.4, "borderline"), (0.0, "miss"))
 @dataclass(frozen=True, slots=True)
 class ConceptResult:
     concept: str
-    verdict: str           # hit, partial or missed
-    credit: float          # 1 for a hit, the covered share for a partial, 0 when missed
+    verdict: str  # hit, partial or missed
+    credit: float  # 1 for a hit, the covered share for a partial, 0 when missed
     weight: float
     required: bool
-    phrase: str = ""       # the rubric phrase that matched best
+    phrase: str = ""  # the rubric phrase that matched best
     span: tuple[int, int] | None = None
     similarity: float = 0.0
     matched_text: str = ""
 
     def to_dict(self) -> dict:
-        return {"concept": self.concept, "verdict": self.verdict, "credit": round(self.credit, 3),
-                "weight": self.weight, "required": self.required, "phrase": self.phrase,
-                "span": list(self.span) if self.span else None, "similarity": self.similarity,
-                "matched_text": self.matched_text}
+        return {
+            "concept": self.concept,
+            "verdict": self.verdict,
+            "credit": round(self.credit, 3),
+            "weight": self.weight,
+            "required": self.required,
+            "phrase": self.phrase,
+            "span": list(self.span) if self.span else None,
+            "similarity": self.similarity,
+            "matched_text": self.matched_text,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +63,36 @@ class MisconceptionResult:
     correction: str = ""
 
     def to_dict(self) -> dict:
-        return {"claim": self.claim, "penalty": self.penalty, "phrase": self.phrase, "span": list(self.span),
-                "matched_text": self.matched_text, "correction": self.correction}
+        return {
+            "claim": self.claim,
+            "penalty": self.penalty,
+            "phrase": self.phrase,
+            "span": list(self.span),
+            "matched_text": self.matched_text,
+            "correction": self.correction,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class Score:
     value: float
     verdict: str
-    coverage: float                       # weighted coverage before caps and penalties
+    coverage: float  # weighted coverage before caps and penalties
     concepts: tuple[ConceptResult, ...]
     misconceptions: tuple[MisconceptionResult, ...]
-    reasons: tuple[str, ...]              # every cap and penalty, in words
+    reasons: tuple[str, ...]  # every cap and penalty, in words
     hints_taken: int = 0
 
     def to_dict(self) -> dict:
-        return {"score": round(self.value, 4), "verdict": self.verdict, "coverage": round(self.coverage, 4),
-                "concepts": [c.to_dict() for c in self.concepts],
-                "misconceptions": [m.to_dict() for m in self.misconceptions],
-                "reasons": list(self.reasons), "hints_taken": self.hints_taken}
+        return {
+            "score": round(self.value, 4),
+            "verdict": self.verdict,
+            "coverage": round(self.coverage, 4),
+            "concepts": [c.to_dict() for c in self.concepts],
+            "misconceptions": [m.to_dict() for m in self.misconceptions],
+            "reasons": list(self.reasons),
+            "hints_taken": self.hints_taken,
+        }
 
 
 def verdict_for(value: float) -> str:
@@ -104,8 +122,17 @@ def judge_concept(index: AnswerIndex, concept: Concept) -> ConceptResult:
     verdict = HIT if match.coverage == 1.0 else PARTIAL
     # credit is the share of the phrase found: on the dev set this tracks graders better than a steeper curve
     credit = 1.0 if verdict == HIT else match.coverage
-    return ConceptResult(concept.name, verdict, credit, concept.weight, concept.required, match.phrase,
-                         (match.start, match.end), match.similarity, index.text[match.start:match.end])
+    return ConceptResult(
+        concept.name,
+        verdict,
+        credit,
+        concept.weight,
+        concept.required,
+        match.phrase,
+        (match.start, match.end),
+        match.similarity,
+        index.text[match.start : match.end],
+    )
 
 
 def find_misconception(index: AnswerIndex, misconception: Misconception) -> MisconceptionResult | None:
@@ -114,8 +141,14 @@ def find_misconception(index: AnswerIndex, misconception: Misconception) -> Misc
         phrase = prepare_phrase(text)
         match = index.find_in_order(phrase)
         if match and not index.negated(match, phrase):
-            return MisconceptionResult(misconception.claim, misconception.penalty, text, (match.start, match.end),
-                                       index.text[match.start:match.end], misconception.correction)
+            return MisconceptionResult(
+                misconception.claim,
+                misconception.penalty,
+                text,
+                (match.start, match.end),
+                index.text[match.start : match.end],
+                misconception.correction,
+            )
     return None
 
 
@@ -133,8 +166,13 @@ def looks_like_keyword_salad(index: AnswerIndex) -> bool:
     return len(bare) >= SALAD_MIN_SEGMENTS and bare_words >= SALAD_SHARE * len(tokens)
 
 
-def score_answer(answer: str, rubric: Sequence[Concept], misconceptions: Sequence[Misconception] = (),
-                 hints_taken: int = 0, full_credit_at: float = 1.0) -> Score:
+def score_answer(
+    answer: str,
+    rubric: Sequence[Concept],
+    misconceptions: Sequence[Misconception] = (),
+    hints_taken: int = 0,
+    full_credit_at: float = 1.0,
+) -> Score:
     """Score `answer` against `rubric`; see the module docstring for the formula.
 
     `full_credit_at` < 1 gives full marks before every concept is covered: drafted rubrics list

@@ -11,14 +11,14 @@ from interview.scoring import Score, grade
 MODEL_ANSWER_FLOOR = 0.85
 NON_ANSWER = "I don't know."
 NON_ANSWER_CEILING = 0.1
-OTHER_ANSWERS_CEILING = 0.25   # mean score of other areas' model answers on this rubric
-OTHER_ANSWERS_SAMPLE = 40      # enough for a stable mean, cheap enough for a whole bank
+OTHER_ANSWERS_CEILING = 0.25  # mean score of other areas' model answers on this rubric
+OTHER_ANSWERS_SAMPLE = 40  # enough for a stable mean, cheap enough for a whole bank
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     question: Question
-    name: str            # "example at line 40", "model answer", ...
+    name: str  # "example at line 40", "model answer", ...
     score: Score | None
     low: float
     high: float
@@ -42,20 +42,60 @@ def check_question(question: Question, others: list[Question]) -> list[Check]:
     """`others`: questions from other topic areas; their model answers should score low here."""
     checks = []
     model = grade(question, question.model_answer)
-    checks.append(Check(question, "model answer", model, MODEL_ANSWER_FLOOR, 1.0, model.value,
-                        model.value >= MODEL_ANSWER_FLOOR, question.line))
+    checks.append(
+        Check(
+            question,
+            "model answer",
+            model,
+            MODEL_ANSWER_FLOOR,
+            1.0,
+            model.value,
+            model.value >= MODEL_ANSWER_FLOOR,
+            question.line,
+        )
+    )
     blank = grade(question, NON_ANSWER)
-    checks.append(Check(question, f"non-answer {NON_ANSWER!r}", blank, 0.0, NON_ANSWER_CEILING, blank.value,
-                        blank.value <= NON_ANSWER_CEILING, question.line))
+    checks.append(
+        Check(
+            question,
+            f"non-answer {NON_ANSWER!r}",
+            blank,
+            0.0,
+            NON_ANSWER_CEILING,
+            blank.value,
+            blank.value <= NON_ANSWER_CEILING,
+            question.line,
+        )
+    )
     for example in question.examples:
         score = grade(question, example.answer)
         low, high = example.band
-        checks.append(Check(question, f"example at line {example.line}", score, low, high, score.value,
-                            low - 1e-9 <= score.value <= high + 1e-9, example.line))
+        checks.append(
+            Check(
+                question,
+                f"example at line {example.line}",
+                score,
+                low,
+                high,
+                score.value,
+                low - 1e-9 <= score.value <= high + 1e-9,
+                example.line,
+            )
+        )
     if len(others) >= 2:
         mean = fmean(grade(question, other.model_answer).value for other in _sample(others, OTHER_ANSWERS_SAMPLE))
-        checks.append(Check(question, "other areas' model answers (mean)", None, 0.0, OTHER_ANSWERS_CEILING,
-                            mean, mean <= OTHER_ANSWERS_CEILING, question.line))
+        checks.append(
+            Check(
+                question,
+                "other areas' model answers (mean)",
+                None,
+                0.0,
+                OTHER_ANSWERS_CEILING,
+                mean,
+                mean <= OTHER_ANSWERS_CEILING,
+                question.line,
+            )
+        )
     return checks
 
 
@@ -66,5 +106,8 @@ def check_pack(pack: Pack, reference: list[Question] = ()) -> list[Check]:
     specificity check compares only with other areas; with none loaded, it is skipped.
     """
     pool = list({q.full_id: q for q in (*reference, *pack.questions)}.values())
-    return [check for question in pack.questions
-            for check in check_question(question, [q for q in pool if q.area != question.area])]
+    return [
+        check
+        for question in pack.questions
+        for check in check_question(question, [q for q in pool if q.area != question.area])
+    ]

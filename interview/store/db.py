@@ -153,12 +153,16 @@ def connect(path: Path | str) -> sqlite3.Connection:
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"cannot create the data folder {Path(path).parent}: {error.strerror or error}; "
-                             "check its permissions or set INTERVIEW_HOME to a folder you can write",
-                             "unwritable", Path(path)) from None
+            raise StoreError(
+                f"cannot create the data folder {Path(path).parent}: {error.strerror or error}; "
+                "check its permissions or set INTERVIEW_HOME to a folder you can write",
+                "unwritable",
+                Path(path),
+            ) from None
     try:
-        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
             connection.execute("PRAGMA journal_mode = WAL")
@@ -172,13 +176,17 @@ def connect(path: Path | str) -> sqlite3.Connection:
     except sqlite3.OperationalError as error:
         message = str(error)
         if "readonly" in message or "unable to open" in message:
-            raise StoreError(f"cannot write the history database {path}: {message}; check the folder's "
-                             "permissions or set INTERVIEW_HOME to a folder you can write", "unwritable",
-                             Path(path)) from None
+            raise StoreError(
+                f"cannot write the history database {path}: {message}; check the folder's "
+                "permissions or set INTERVIEW_HOME to a folder you can write",
+                "unwritable",
+                Path(path),
+            ) from None
         raise StoreError(f"the history database {path} cannot be read ({message})", "damaged", Path(path)) from None
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"the history database {path} is damaged ({error}); it has not been changed",
-                         "damaged", Path(path)) from None
+        raise StoreError(
+            f"the history database {path} is damaged ({error}); it has not been changed", "damaged", Path(path)
+        ) from None
     return connection
 
 
@@ -208,8 +216,11 @@ def _statements(script: str) -> list[str]:
 def migrate(connection: sqlite3.Connection) -> None:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(f"the history database is from a newer version of interview (schema {version}, "
-                         f"this one knows {SCHEMA_VERSION}); upgrade interview to use it", "newer")
+        raise StoreError(
+            f"the history database is from a newer version of interview (schema {version}, "
+            f"this one knows {SCHEMA_VERSION}); upgrade interview to use it",
+            "newer",
+        )
     for step in range(version, SCHEMA_VERSION):
         connection.execute("BEGIN IMMEDIATE")
         try:

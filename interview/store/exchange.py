@@ -18,8 +18,23 @@ from interview.store.history import Store
 
 BUNDLE_FORMAT = "interview-history"
 BUNDLE_VERSION = 1
-CSV_FIELDS = ["session_id", "session_kind", "started_at", "position", "question_id", "topic", "score", "verdict",
-              "seconds", "hints", "overtime", "skipped", "rubric_hash", "submitted_at", "answer"]
+CSV_FIELDS = [
+    "session_id",
+    "session_kind",
+    "started_at",
+    "position",
+    "question_id",
+    "topic",
+    "score",
+    "verdict",
+    "seconds",
+    "hints",
+    "overtime",
+    "skipped",
+    "rubric_hash",
+    "submitted_at",
+    "answer",
+]
 
 
 class BundleError(ValueError):
@@ -30,29 +45,66 @@ def export_bundle(store: Store, question_text: Callable[[str], dict | None] = la
     """Everything in the store; `question_text(question_id)` adds prompt and model answer when known."""
     sessions = []
     questions: dict[str, dict] = {}
-    for row in store.db.execute("SELECT id, kind, mode, status, started_at, finished_at, deadline_at, state "
-                                "FROM sessions ORDER BY id"):
+    for row in store.db.execute(
+        "SELECT id, kind, mode, status, started_at, finished_at, deadline_at, state FROM sessions ORDER BY id"
+    ):
         attempts = []
         for attempt in store.attempts(row[0]):
-            attempts.append({
-                "position": attempt.position, "question_id": attempt.question_id, "topic": attempt.topic,
-                "answer": attempt.answer, "score": attempt.score, "verdict": attempt.verdict,
-                "breakdown": attempt.breakdown, "rubric_hash": attempt.rubric_hash, "seconds": attempt.seconds,
-                "hints": attempt.hints, "overtime": attempt.overtime, "skipped": attempt.skipped,
-                "submitted_at": attempt.submitted_at, "disputes": store.disputes(attempt.id)})
+            attempts.append(
+                {
+                    "position": attempt.position,
+                    "question_id": attempt.question_id,
+                    "topic": attempt.topic,
+                    "answer": attempt.answer,
+                    "score": attempt.score,
+                    "verdict": attempt.verdict,
+                    "breakdown": attempt.breakdown,
+                    "rubric_hash": attempt.rubric_hash,
+                    "seconds": attempt.seconds,
+                    "hints": attempt.hints,
+                    "overtime": attempt.overtime,
+                    "skipped": attempt.skipped,
+                    "submitted_at": attempt.submitted_at,
+                    "disputes": store.disputes(attempt.id),
+                }
+            )
             if attempt.question_id not in questions:
                 text = question_text(attempt.question_id)
                 if text:
                     questions[attempt.question_id] = text
-        sessions.append({"kind": row[1], "mode": row[2], "status": row[3], "started_at": row[4],
-                         "finished_at": row[5], "deadline_at": row[6], "state": json.loads(row[7]),
-                         "attempts": attempts})
-    cards = [{"question_id": q, "card": json.loads(c), "due": due, "reviews": reviews, "lapses": lapses,
-              "updated_at": updated}
-             for q, c, due, reviews, lapses, updated in store.db.execute(
-                 "SELECT question_id, card, due, reviews, lapses, updated_at FROM review_cards ORDER BY question_id")]
-    return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "exported_at": time.time(),
-            "sessions": sessions, "cards": cards, "questions": questions}
+        sessions.append(
+            {
+                "kind": row[1],
+                "mode": row[2],
+                "status": row[3],
+                "started_at": row[4],
+                "finished_at": row[5],
+                "deadline_at": row[6],
+                "state": json.loads(row[7]),
+                "attempts": attempts,
+            }
+        )
+    cards = [
+        {
+            "question_id": q,
+            "card": json.loads(c),
+            "due": due,
+            "reviews": reviews,
+            "lapses": lapses,
+            "updated_at": updated,
+        }
+        for q, c, due, reviews, lapses, updated in store.db.execute(
+            "SELECT question_id, card, due, reviews, lapses, updated_at FROM review_cards ORDER BY question_id"
+        )
+    ]
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "exported_at": time.time(),
+        "sessions": sessions,
+        "cards": cards,
+        "questions": questions,
+    }
 
 
 def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
@@ -66,25 +118,48 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
         with store.db:
             store.db.execute("BEGIN IMMEDIATE")
             for session in bundle.get("sessions", []):
-                exists = store.db.execute("SELECT 1 FROM sessions WHERE started_at = ? AND kind = ?",
-                                          (session["started_at"], session["kind"])).fetchone()
+                exists = store.db.execute(
+                    "SELECT 1 FROM sessions WHERE started_at = ? AND kind = ?", (session["started_at"], session["kind"])
+                ).fetchone()
                 if exists:
                     skipped += 1
                     continue
                 cursor = store.db.execute(
                     "INSERT INTO sessions (kind, mode, status, started_at, finished_at, deadline_at, state) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (session["kind"], session["mode"], session["status"], session["started_at"],
-                     session.get("finished_at"), session.get("deadline_at"), json.dumps(session.get("state", {}))))
+                    (
+                        session["kind"],
+                        session["mode"],
+                        session["status"],
+                        session["started_at"],
+                        session.get("finished_at"),
+                        session.get("deadline_at"),
+                        json.dumps(session.get("state", {})),
+                    ),
+                )
                 session_id = cursor.lastrowid
                 for a in session.get("attempts", []):
                     attempt_id = store.insert_attempt(
-                        session_id, a["position"], a["question_id"], a["topic"], a["answer"], a["score"], a["verdict"],
-                        a["breakdown"], a["rubric_hash"], a["seconds"], a["hints"], a["overtime"], a["skipped"],
-                        a["submitted_at"])
+                        session_id,
+                        a["position"],
+                        a["question_id"],
+                        a["topic"],
+                        a["answer"],
+                        a["score"],
+                        a["verdict"],
+                        a["breakdown"],
+                        a["rubric_hash"],
+                        a["seconds"],
+                        a["hints"],
+                        a["overtime"],
+                        a["skipped"],
+                        a["submitted_at"],
+                    )
                     for concept in a.get("disputes", []):
-                        store.db.execute("INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
-                                         (attempt_id, concept, a["submitted_at"]))
+                        store.db.execute(
+                            "INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
+                            (attempt_id, concept, a["submitted_at"]),
+                        )
                 added += 1
             for card in bundle.get("cards", []):
                 store.db.execute(
@@ -92,8 +167,15 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                     "ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
                     "reviews = excluded.reviews, lapses = excluded.lapses, updated_at = excluded.updated_at "
                     "WHERE excluded.updated_at > review_cards.updated_at",
-                    (card["question_id"], json.dumps(card["card"]), card["due"], card["reviews"], card["lapses"],
-                     card["updated_at"]))
+                    (
+                        card["question_id"],
+                        json.dumps(card["card"]),
+                        card["due"],
+                        card["reviews"],
+                        card["lapses"],
+                        card["updated_at"],
+                    ),
+                )
     except (KeyError, TypeError) as error:
         raise BundleError(f"the bundle is damaged or incomplete ({error!r}); nothing was imported") from None
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one big import must not leave a huge WAL behind
@@ -106,9 +188,11 @@ def attempts_csv(store: Store) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(CSV_FIELDS)
     yield buffer.getvalue()
-    query = ("SELECT a.session_id, s.kind, s.started_at, a.position, a.question_id, a.topic, a.score, a.verdict, "
-             "a.seconds, a.hints, a.overtime, a.skipped, a.rubric_hash, a.submitted_at, a.answer "
-             "FROM attempts a JOIN sessions s ON s.id = a.session_id ORDER BY a.id")
+    query = (
+        "SELECT a.session_id, s.kind, s.started_at, a.position, a.question_id, a.topic, a.score, a.verdict, "
+        "a.seconds, a.hints, a.overtime, a.skipped, a.rubric_hash, a.submitted_at, a.answer "
+        "FROM attempts a JOIN sessions s ON s.id = a.session_id ORDER BY a.id"
+    )
     for row in store.db.execute(query):
         buffer.seek(0)
         buffer.truncate()
@@ -130,18 +214,30 @@ def markdown_report(bundle: dict) -> str:
         for attempt in session["attempts"]:
             question = questions.get(attempt["question_id"], {})
             prompt = " ".join(question.get("prompt", attempt["question_id"]).split())
-            flags = [f for f, on in (("skipped", attempt["skipped"]), ("overtime", attempt["overtime"]),
-                                     (f"{attempt['hints']} hints", attempt["hints"])) if on]
-            lines += [f"### {prompt}", "",
-                      f"**{attempt['score']:.2f} {attempt['verdict']}** · {attempt['seconds'] / 60:.1f} min"
-                      + (" · " + ", ".join(flags) if flags else "") + f" · `{attempt['question_id']}`", ""]
+            flags = [
+                f
+                for f, on in (
+                    ("skipped", attempt["skipped"]),
+                    ("overtime", attempt["overtime"]),
+                    (f"{attempt['hints']} hints", attempt["hints"]),
+                )
+                if on
+            ]
+            lines += [
+                f"### {prompt}",
+                "",
+                f"**{attempt['score']:.2f} {attempt['verdict']}** · {attempt['seconds'] / 60:.1f} min"
+                + (" · " + ", ".join(flags) if flags else "")
+                + f" · `{attempt['question_id']}`",
+                "",
+            ]
             lines += ["> " + line for line in (attempt["answer"] or "(no answer)").splitlines()] + [""]
             for concept in attempt["breakdown"].get("concepts", []):
                 mark = {"hit": "✔", "partial": "◐", "missed": "✘"}.get(concept["verdict"], "?")
                 evidence = f' — "{concept["matched_text"]}"' if concept.get("matched_text") else ""
                 lines.append(f"- {mark} {concept['concept']}{evidence}")
             for mistake in attempt["breakdown"].get("misconceptions", []):
-                lines.append(f"- ✘ misconception: {mistake['claim']} — \"{mistake['matched_text']}\"")
+                lines.append(f'- ✘ misconception: {mistake["claim"]} — "{mistake["matched_text"]}"')
             for concept in attempt.get("disputes", []):
                 lines.append(f"- disputed by the student: {concept}")
             lines.append("")

@@ -71,14 +71,17 @@ class Store:
     def create_session(self, kind: str, mode: str, state: dict, deadline_at: float | None = None) -> int:
         cursor = self.db.execute(
             "INSERT INTO sessions (kind, mode, started_at, deadline_at, state) VALUES (?, ?, ?, ?, ?)",
-            (kind, mode, self.now(), deadline_at, json.dumps(state)))
+            (kind, mode, self.now(), deadline_at, json.dumps(state)),
+        )
         return int(cursor.lastrowid)
 
     def save_state(self, session_id: int, state: dict) -> None:
         self.db.execute("UPDATE sessions SET state = ? WHERE id = ?", (json.dumps(state), session_id))
 
     def finish_session(self, session_id: int, status: str = "finished") -> None:
-        self.db.execute("UPDATE sessions SET status = ?, finished_at = ? WHERE id = ?", (status, self.now(), session_id))
+        self.db.execute(
+            "UPDATE sessions SET status = ?, finished_at = ? WHERE id = ?", (status, self.now(), session_id)
+        )
         self.db.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
 
     def session(self, session_id: int) -> SessionRow | None:
@@ -91,8 +94,14 @@ class Store:
         row = self.db.execute(self.UNFINISHED).fetchone()
         return _session(row) if row else None
 
-    def sessions_page(self, offset: int = 0, limit: int = 100, kind: str | None = None, topic: str | None = None,
-                      since: float | None = None) -> list[tuple[SessionRow, int, float | None]]:
+    def sessions_page(
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: float | None = None,
+    ) -> list[tuple[SessionRow, int, float | None]]:
         """A page of sessions, newest first, filtered in SQL (history screens page through these)."""
         where, args = ["1 = 1"], []
         if kind:
@@ -107,7 +116,9 @@ class Store:
         rows = self.db.execute(
             f"SELECT s.*, (SELECT COUNT(*) FROM attempts a WHERE a.session_id = s.id), "
             f"(SELECT AVG(score) FROM attempts a WHERE a.session_id = s.id) FROM sessions s "
-            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        ).fetchall()
         return [(_session(row[:8]), row[8], row[9]) for row in rows]
 
     def question_attempts(self, question_id: str) -> list[AttemptRow]:
@@ -116,48 +127,108 @@ class Store:
 
     def daily_activity(self, since: float) -> list[tuple[str, int, float]]:
         """(day, answers, mean score) per day since `since`, local dates."""
-        return list(self.db.execute(
-            "SELECT date(submitted_at, 'unixepoch', 'localtime') AS day, COUNT(*), AVG(score) FROM attempts "
-            "WHERE skipped = 0 AND submitted_at >= ? GROUP BY day ORDER BY day", (since,)))
+        return list(
+            self.db.execute(
+                "SELECT date(submitted_at, 'unixepoch', 'localtime') AS day, COUNT(*), AVG(score) FROM attempts "
+                "WHERE skipped = 0 AND submitted_at >= ? GROUP BY day ORDER BY day",
+                (since,),
+            )
+        )
 
     # -- attempts ---------------------------------------------------------------------------
-    def record_attempt(self, session_id: int, position: int, question_id: str, topic: str, answer: str,
-                       score: dict, rubric_hash: str, seconds: float, hints: int, overtime: bool,
-                       skipped: bool) -> int:
+    def record_attempt(
+        self,
+        session_id: int,
+        position: int,
+        question_id: str,
+        topic: str,
+        answer: str,
+        score: dict,
+        rubric_hash: str,
+        seconds: float,
+        hints: int,
+        overtime: bool,
+        skipped: bool,
+    ) -> int:
         with self.db:  # the attempt and the removal of its draft land together or not at all
             self.db.execute("BEGIN IMMEDIATE")
-            attempt_id = self.insert_attempt(session_id, position, question_id, topic, answer, score["score"],
-                                             score["verdict"], score, rubric_hash, seconds, hints, overtime, skipped,
-                                             self.now())
+            attempt_id = self.insert_attempt(
+                session_id,
+                position,
+                question_id,
+                topic,
+                answer,
+                score["score"],
+                score["verdict"],
+                score,
+                rubric_hash,
+                seconds,
+                hints,
+                overtime,
+                skipped,
+                self.now(),
+            )
             self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
         return attempt_id
 
-    def insert_attempt(self, session_id: int, position: int, question_id: str, topic: str, answer: str, score: float,
-                       verdict: str, breakdown: dict, rubric_hash: str, seconds: float, hints: int, overtime: bool,
-                       skipped: bool, submitted_at: float) -> int:
+    def insert_attempt(
+        self,
+        session_id: int,
+        position: int,
+        question_id: str,
+        topic: str,
+        answer: str,
+        score: float,
+        verdict: str,
+        breakdown: dict,
+        rubric_hash: str,
+        seconds: float,
+        hints: int,
+        overtime: bool,
+        skipped: bool,
+        submitted_at: float,
+    ) -> int:
         """One attempt and its concept verdicts, inside the caller's transaction (answers, imports, generators)."""
         cursor = self.db.execute(
             "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
             "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (session_id, position, question_id, topic, answer, score, verdict, json.dumps(breakdown), rubric_hash,
-             seconds, hints, int(overtime), int(skipped), submitted_at))
+            (
+                session_id,
+                position,
+                question_id,
+                topic,
+                answer,
+                score,
+                verdict,
+                json.dumps(breakdown),
+                rubric_hash,
+                seconds,
+                hints,
+                int(overtime),
+                int(skipped),
+                submitted_at,
+            ),
+        )
         attempt_id = int(cursor.lastrowid)
         if not skipped:
             self.add_concept_verdicts(attempt_id, question_id, topic, breakdown.get("concepts", []), submitted_at)
         return attempt_id
 
-    def add_concept_verdicts(self, attempt_id: int, question_id: str, topic: str, concepts: list[dict],
-                             when: float) -> None:
+    def add_concept_verdicts(
+        self, attempt_id: int, question_id: str, topic: str, concepts: list[dict], when: float
+    ) -> None:
         """Concept rows for an attempt, and the running per-concept state the summaries read."""
         self.db.executemany(
             "INSERT INTO attempt_concepts (attempt_id, question_id, topic, concept, verdict, credit, submitted_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], when) for c in concepts])
+            [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], when) for c in concepts],
+        )
         self.db.executemany(
             "INSERT INTO concept_stats (topic, concept, recent, attempts, credit_sum, last_at) VALUES (?, ?, ?, 1, ?, ?) "
             "ON CONFLICT (topic, concept) DO UPDATE SET recent = substr(excluded.recent || recent, 1, 5), "
             "attempts = attempts + 1, credit_sum = credit_sum + excluded.credit_sum, last_at = excluded.last_at",
-            [(topic, c["concept"], c["verdict"][:1], c["credit"], when) for c in concepts])
+            [(topic, c["concept"], c["verdict"][:1], c["credit"], when) for c in concepts],
+        )
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
         rows = self.db.execute("SELECT * FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,))
@@ -167,13 +238,16 @@ class Store:
         """Per question: how many attempts, and the latest score (for choosing what to ask)."""
         rows = self.db.execute(
             "SELECT question_id, COUNT(*), (SELECT score FROM attempts b WHERE b.question_id = a.question_id "
-            "ORDER BY submitted_at DESC, id DESC LIMIT 1) FROM attempts a WHERE skipped = 0 GROUP BY question_id")
+            "ORDER BY submitted_at DESC, id DESC LIMIT 1) FROM attempts a WHERE skipped = 0 GROUP BY question_id"
+        )
         return {qid: (count, last) for qid, count, last in rows}
 
     # -- spaced repetition ------------------------------------------------------------------
     def card(self, question_id: str) -> tuple[dict, int, int] | None:
         """The stored fsrs card of a question, with its review and lapse counts."""
-        row = self.db.execute("SELECT card, reviews, lapses FROM review_cards WHERE question_id = ?", (question_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT card, reviews, lapses FROM review_cards WHERE question_id = ?", (question_id,)
+        ).fetchone()
         return (json.loads(row[0]), row[1], row[2]) if row else None
 
     def save_card(self, question_id: str, card: dict, due: float, lapsed: bool) -> None:
@@ -182,44 +256,68 @@ class Store:
             "VALUES (?, ?, ?, 1, ?, ?, NULL) "
             "ON CONFLICT (question_id) DO UPDATE SET previous = card, card = excluded.card, due = excluded.due, "
             "reviews = reviews + 1, lapses = lapses + excluded.lapses, updated_at = excluded.updated_at",
-            (question_id, json.dumps(card), due, int(lapsed), self.now()))
+            (question_id, json.dumps(card), due, int(lapsed), self.now()),
+        )
 
     def previous_card(self, question_id: str) -> tuple[dict | None, int] | None:
         """The card before its latest review (None for a first review), and that review's lapse count."""
-        row = self.db.execute("SELECT previous, lapses FROM review_cards WHERE question_id = ?", (question_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT previous, lapses FROM review_cards WHERE question_id = ?", (question_id,)
+        ).fetchone()
         return (json.loads(row[0]) if row[0] else None, row[1]) if row else None
 
-    def replace_latest_review(self, question_id: str, card: dict, due: float, lapsed_before: bool, lapsed_now: bool) -> None:
-        self.db.execute("UPDATE review_cards SET card = ?, due = ?, lapses = lapses - ? + ?, updated_at = ? "
-                        "WHERE question_id = ?", (json.dumps(card), due, int(lapsed_before), int(lapsed_now),
-                                                  self.now(), question_id))
+    def replace_latest_review(
+        self, question_id: str, card: dict, due: float, lapsed_before: bool, lapsed_now: bool
+    ) -> None:
+        self.db.execute(
+            "UPDATE review_cards SET card = ?, due = ?, lapses = lapses - ? + ?, updated_at = ? WHERE question_id = ?",
+            (json.dumps(card), due, int(lapsed_before), int(lapsed_now), self.now(), question_id),
+        )
 
     def due_questions(self, now: float, limit: int = 50) -> list[tuple[str, float]]:
-        return list(self.db.execute("SELECT question_id, due FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?",
-                                    (now, limit)))
+        return list(
+            self.db.execute(
+                "SELECT question_id, due FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?", (now, limit)
+            )
+        )
 
     def leeches(self, min_lapses: int = 4) -> list[tuple[str, int, int]]:
-        return list(self.db.execute("SELECT question_id, lapses, reviews FROM review_cards WHERE lapses >= ? "
-                                    "ORDER BY lapses DESC, question_id", (min_lapses,)))
+        return list(
+            self.db.execute(
+                "SELECT question_id, lapses, reviews FROM review_cards WHERE lapses >= ? "
+                "ORDER BY lapses DESC, question_id",
+                (min_lapses,),
+            )
+        )
 
     # -- drafts and disputes ----------------------------------------------------------------
-    def save_draft(self, session_id: int, position: int, question_id: str, text: str, hints: int, elapsed: float) -> None:
+    def save_draft(
+        self, session_id: int, position: int, question_id: str, text: str, hints: int, elapsed: float
+    ) -> None:
         self.db.execute(
             "INSERT INTO drafts (session_id, position, question_id, text, hints, elapsed, saved_at) "
             "VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id, position) DO UPDATE SET question_id = excluded.question_id, "
             "text = excluded.text, hints = excluded.hints, elapsed = excluded.elapsed, saved_at = excluded.saved_at",
-            (session_id, position, question_id, text, hints, elapsed, self.now()))
+            (session_id, position, question_id, text, hints, elapsed, self.now()),
+        )
 
     def draft(self, session_id: int, position: int) -> Draft | None:
-        row = self.db.execute("SELECT * FROM drafts WHERE session_id = ? AND position = ?", (session_id, position)).fetchone()
+        row = self.db.execute(
+            "SELECT * FROM drafts WHERE session_id = ? AND position = ?", (session_id, position)
+        ).fetchone()
         return Draft(*row) if row else None
 
     def add_dispute(self, attempt_id: int, concept: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
-                        (attempt_id, concept, self.now()))
+        self.db.execute(
+            "INSERT OR IGNORE INTO disputes (attempt_id, concept, created_at) VALUES (?, ?, ?)",
+            (attempt_id, concept, self.now()),
+        )
 
     def disputes(self, attempt_id: int) -> list[str]:
-        return [c for (c,) in self.db.execute("SELECT concept FROM disputes WHERE attempt_id = ? ORDER BY id", (attempt_id,))]
+        return [
+            c
+            for (c,) in self.db.execute("SELECT concept FROM disputes WHERE attempt_id = ? ORDER BY id", (attempt_id,))
+        ]
 
 
 def _session(row: Any) -> SessionRow:

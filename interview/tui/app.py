@@ -35,11 +35,22 @@ class InterviewApp(App[None]):
         Binding("f2", "toggle_theme", "Light/dark", id="app.theme", show=False),
     ]
 
-    def __init__(self, bank: Bank | None, store: Store | None, clock: Callable[[], float] = time.monotonic,
-                 wall: Callable[[], float] = time.time, autosave_seconds: float = AUTOSAVE_SECONDS,
-                 keymap: dict[str, str] | None = None, store_problem: str = "", seed: int | None = None,
-                 pack_paths: Iterable[Path] = (), read_only: bool = False, title: str = "",
-                 review_questions: dict[str, dict] | None = None, damaged_store: Path | None = None) -> None:
+    def __init__(
+        self,
+        bank: Bank | None,
+        store: Store | None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
+        keymap: dict[str, str] | None = None,
+        store_problem: str = "",
+        seed: int | None = None,
+        pack_paths: Iterable[Path] = (),
+        read_only: bool = False,
+        title: str = "",
+        review_questions: dict[str, dict] | None = None,
+        damaged_store: Path | None = None,
+    ) -> None:
         super().__init__()
         self.damaged_store = damaged_store  # a history file that could not be read, left untouched
         self.read_only = read_only  # a coach reviewing a student's bundle: browse, never start rounds
@@ -100,10 +111,16 @@ class InterviewApp(App[None]):
             if refresh:
                 refresh()
 
-        self.push_screen(ConfirmDialog(
-            "Your history can't be read", f"{self.store_problem}\n\nMove the damaged file aside (it is kept, "
-            "renamed) and start a new history? Or go on without saving anything.",
-            yes="Move aside, start fresh", no="Go on without saving"), decided)
+        self.push_screen(
+            ConfirmDialog(
+                "Your history can't be read",
+                f"{self.store_problem}\n\nMove the damaged file aside (it is kept, "
+                "renamed) and start a new history? Or go on without saving anything.",
+                yes="Move aside, start fresh",
+                no="Go on without saving",
+            ),
+            decided,
+        )
 
     @work(thread=True, exclusive=True, group="bank")
     def load_bank(self) -> Bank:
@@ -134,9 +151,13 @@ class InterviewApp(App[None]):
             return found
         pack, _, local = question_id.partition("/")
         text = self.review_questions.get(question_id, {})
-        return Question(pack=pack, id=local or question_id, prompt=text.get("prompt", question_id),
-                        topic=topic or "unknown/unknown",
-                        model_answer=text.get("model_answer", "(the pack with this question is not loaded)"))
+        return Question(
+            pack=pack,
+            id=local or question_id,
+            prompt=text.get("prompt", question_id),
+            topic=topic or "unknown/unknown",
+            model_answer=text.get("model_answer", "(the pack with this question is not loaded)"),
+        )
 
     def rubric_current(self, attempt) -> bool:  # type: ignore[no-untyped-def]
         """Whether an attempt was scored with the rubric its question has today (unknown counts as current)."""
@@ -168,8 +189,9 @@ class InterviewApp(App[None]):
         history = self.store.question_history() if self.store else {}
         stages = plan_round(spec, self.bank.questions, history, seed=self.seed)
         try:
-            session = RoundSession.start(spec, stages, StoreRecorder(self.store) if self.store else None,
-                                         self.clock, self.wall)
+            session = RoundSession.start(
+                spec, stages, StoreRecorder(self.store) if self.store else None, self.clock, self.wall
+            )
         except ValueError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return
@@ -184,7 +206,9 @@ class InterviewApp(App[None]):
         if self.store and self.bank:
             ids = [q for q, _ in self.store.due_questions(self.wall(), 50)] + weakest_questions(self.store, 50)
             ids = [i for i in dict.fromkeys(ids) if self.bank.question(i)][:count]
-        return drill(count, per_question_seconds, question_ids=tuple(ids)) if ids else drill(count, per_question_seconds)
+        return (
+            drill(count, per_question_seconds, question_ids=tuple(ids)) if ids else drill(count, per_question_seconds)
+        )
 
     def show_round(self, session: RoundSession, replace: bool = True) -> None:
         """Show the screen for where the round is; round screens replace each other above home."""
@@ -231,14 +255,22 @@ class InterviewApp(App[None]):
         from interview.rounds.formats import onsite_loop, phone_screen, take_home
 
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Start phone screen", "A 30-minute phone screen: 6 questions",
-                            lambda: self.start_round(phone_screen()))
-        yield SystemCommand("Start onsite loop", "Five 45-minute sessions with breaks",
-                            lambda: self.start_round(onsite_loop()))
-        yield SystemCommand("Start take-home", "One case study with an effort limit and a deadline",
-                            lambda: self.start_round(take_home()))
-        yield SystemCommand("Drill weak areas", "Due reviews and your weakest questions first",
-                            lambda: self.start_round(self.weak_drill()))
+        yield SystemCommand(
+            "Start phone screen", "A 30-minute phone screen: 6 questions", lambda: self.start_round(phone_screen())
+        )
+        yield SystemCommand(
+            "Start onsite loop", "Five 45-minute sessions with breaks", lambda: self.start_round(onsite_loop())
+        )
+        yield SystemCommand(
+            "Start take-home",
+            "One case study with an effort limit and a deadline",
+            lambda: self.start_round(take_home()),
+        )
+        yield SystemCommand(
+            "Drill weak areas",
+            "Due reviews and your weakest questions first",
+            lambda: self.start_round(self.weak_drill()),
+        )
         yield SystemCommand("Open history", "Every session, answer and score, filterable", self.action_history)
         yield SystemCommand("Weak areas dashboard", "Mastery per area, trends, what is due", self.action_dashboard)
 
@@ -297,8 +329,9 @@ def _load_keymap() -> dict[str, str]:
     return flat
 
 
-def make_app(bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None,
-             **options) -> InterviewApp:  # type: ignore[no-untyped-def]
+def make_app(
+    bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None, **options
+) -> InterviewApp:  # type: ignore[no-untyped-def]
     """Build the app: the CLI passes pack paths (loaded in a worker); tests pass a bank, a store and clocks."""
     from interview.store import Store, StoreError
 

@@ -27,6 +27,7 @@ def clocks():
 @pytest.fixture
 def build_app(clocks, tmp_path):
     """The app as the CLI builds it, with a fixed bank, clocks, seed and a throwaway database."""
+
     def build(store: Store | None = None, **options):
         clock, wall = clocks
         store = store or Store(tmp_path / "history.sqlite3", wall_clock=wall)

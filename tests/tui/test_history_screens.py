@@ -14,8 +14,15 @@ from tests.rounds_fixtures import FakeClock, make_bank
 
 
 def history_app(read_only: bool = False):
-    return make_app(bank=make_bank(), store=played_store(), clock=FakeClock(), wall=FakeClock(1_795_100_000.0),
-                    keymap={}, seed=7, read_only=read_only)
+    return make_app(
+        bank=make_bank(),
+        store=played_store(),
+        clock=FakeClock(),
+        wall=FakeClock(1_795_100_000.0),
+        keymap={},
+        seed=7,
+        read_only=read_only,
+    )
 
 
 async def test_history_browse_open_and_compare() -> None:
@@ -81,8 +88,11 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("keys", [(), ("h",), ("h", "enter"), ("h", "enter", "a"), ("w",)],
-                         ids=["home_with_history", "history", "session", "question_history", "dashboard"])
+@pytest.mark.parametrize(
+    "keys",
+    [(), ("h",), ("h", "enter"), ("h", "enter", "a"), ("w",)],
+    ids=["home_with_history", "history", "session", "question_history", "dashboard"],
+)
 def test_snapshots(snap_compare, keys, size, utc) -> None:
     assert snap_compare(history_app(), terminal_size=size, press=list(keys))
 

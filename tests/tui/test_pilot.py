@@ -49,9 +49,9 @@ async def test_hint_skip_and_dispute_are_recorded(build_app, tmp_path) -> None:
         assert "Hint 1" in str(app.screen.query_one("#hints").content)
         app.screen.query_one("#answer", TextArea).insert("only the key idea")
         await pilot.press("ctrl+s")
-        await pilot.press("i")       # I covered this
-        await pilot.press("enter")   # choose the first missed concept
-        await pilot.press("enter")   # next question
+        await pilot.press("i")  # I covered this
+        await pilot.press("enter")  # choose the first missed concept
+        await pilot.press("enter")  # next question
         await pilot.press("ctrl+n")  # skip it
     store = Store(tmp_path / "history.sqlite3")
     session_id = store.sessions_page()[0][0].id
@@ -107,9 +107,17 @@ async def test_autosave_writes_the_draft_every_few_seconds(build_app, tmp_path) 
 
 async def test_take_home_from_a_notebook_file(build_app, tmp_path) -> None:
     notebook = tmp_path / "answer.ipynb"
-    notebook.write_text(json.dumps({"cells": [
-        {"cell_type": "markdown", "source": ["# Churn\n", "Frame it, build a baseline first."]},
-        {"cell_type": "code", "source": "split_by_time(df)", "outputs": []}]}), encoding="utf-8")
+    notebook.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {"cell_type": "markdown", "source": ["# Churn\n", "Frame it, build a baseline first."]},
+                    {"cell_type": "code", "source": "split_by_time(df)", "outputs": []},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     app = build_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("t")
@@ -195,8 +203,10 @@ async def test_hostile_pack_text_is_shown_literally_and_never_reaches_the_termin
     from tests.rounds_fixtures import make_bank
 
     bank = make_bank()
-    questions = tuple(replace(q, prompt=HOSTILE, hints=(HOSTILE,), model_answer=HOSTILE + " gradient clipping")
-                      for q in bank.packs[0].questions)
+    questions = tuple(
+        replace(q, prompt=HOSTILE, hints=(HOSTILE,), model_answer=HOSTILE + " gradient clipping")
+        for q in bank.packs[0].questions
+    )
     hostile = Bank()
     hostile.add(Pack(id="t", title=HOSTILE, version="1", path=bank.packs[0].path, questions=questions))
     app = build_app()

@@ -32,9 +32,15 @@ class BreakScreen(Screen[None]):
         yield TitleBar()
         with Vertical(id="break-body"):
             yield Static(Text(f"{done.name} is over", style="bold"))
-            yield Static(Text(f"That session: {scores.get(done.name, 0):.2f}. Take up to {done.break_minutes:g} minutes: "
-                              f"stand up, drink some water."))
-            yield Static(Text(f"Next: {upcoming.name}, {upcoming.minutes:g} minutes. Press enter when ready.", style="bold"))
+            yield Static(
+                Text(
+                    f"That session: {scores.get(done.name, 0):.2f}. Take up to {done.break_minutes:g} minutes: "
+                    f"stand up, drink some water."
+                )
+            )
+            yield Static(
+                Text(f"Next: {upcoming.name}, {upcoming.minutes:g} minutes. Press enter when ready.", style="bold")
+            )
         yield Footer()
 
     def action_continue(self) -> None:

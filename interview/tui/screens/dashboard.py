@@ -20,8 +20,10 @@ DAYS = 30
 
 class DashboardScreen(Screen[None]):
     DEFAULT_CSS = screen_css("dashboard")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="dashboard.back"),
-                Binding("d", "drill", "Drill these", id="dashboard.drill")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="dashboard.back"),
+        Binding("d", "drill", "Drill these", id="dashboard.drill"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -42,7 +44,10 @@ class DashboardScreen(Screen[None]):
         areas = mastery_by(store, now)
         for area in areas:
             text.append(f"{area.name:<24}", style="bold" if area is areas[0] else "")
-            text.append("█" * round(area.mastery * 24) + "░" * (24 - round(area.mastery * 24)), style=mastery_style(area.mastery))
+            text.append(
+                "█" * round(area.mastery * 24) + "░" * (24 - round(area.mastery * 24)),
+                style=mastery_style(area.mastery),
+            )
             plural = "s" if area.attempts != 1 else ""
             text.append(f" {area.mastery:.2f}  {area.attempts} answer{plural}, confidence {area.confidence:.0%}\n")
         if not areas:
@@ -70,7 +75,9 @@ class DashboardScreen(Screen[None]):
         footer = Text(f"{len(due)} question{'s' if len(due) != 1 else ''} due for review today. ", style="bold")
         footer.append("Press d to drill them and your weakest questions.")
         for question_id, lapses, _ in leeches[:3]:
-            footer.append(f"\nleech: {question_id} failed {lapses} times; reread its model answer first", style="yellow")
+            footer.append(
+                f"\nleech: {question_id} failed {lapses} times; reread its model answer first", style="yellow"
+            )
         self.query_one("#due", Static).update(footer)
 
     def action_drill(self) -> None:

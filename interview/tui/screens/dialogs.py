@@ -20,9 +20,12 @@ class Dialog(ModalScreen[ScreenResultType]):
 
     DEFAULT_CSS = screen_css("dialogs")
 
+
 class MessageDialog(Dialog[bool]):
-    BINDINGS = [Binding("enter", "dismiss(True)", "OK", id="dialog.ok"),
-                Binding("escape", "dismiss(True)", "OK", id="dialog.close", show=False)]
+    BINDINGS = [
+        Binding("enter", "dismiss(True)", "OK", id="dialog.ok"),
+        Binding("escape", "dismiss(True)", "OK", id="dialog.close", show=False),
+    ]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()
@@ -40,8 +43,10 @@ class MessageDialog(Dialog[bool]):
 
 
 class ConfirmDialog(Dialog[bool]):
-    BINDINGS = [Binding("y", "dismiss(True)", "Yes", id="dialog.yes"),
-                Binding("n,escape", "dismiss(False)", "No", id="dialog.no")]
+    BINDINGS = [
+        Binding("y", "dismiss(True)", "Yes", id="dialog.yes"),
+        Binding("n,escape", "dismiss(False)", "No", id="dialog.no"),
+    ]
 
     def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
@@ -89,7 +94,9 @@ class ChoiceDialog(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield OptionList(*[Option(Text(printable(choice)), id=str(i)) for i, choice in enumerate(self.choices)], id="choices")
+            yield OptionList(
+                *[Option(Text(printable(choice)), id=str(i)) for i, choice in enumerate(self.choices)], id="choices"
+            )
 
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -22,8 +22,11 @@ VERDICT_STYLE = {"strong": "bold green", "pass": "green", "borderline": "yellow"
 
 def score_banner(result: AttemptResult) -> Text:
     score = result.score
-    text = Text.assemble((f" {score.value:.2f} ", f"reverse {VERDICT_STYLE[score.verdict]}"),
-                         "  ", (score.verdict.upper(), VERDICT_STYLE[score.verdict]))
+    text = Text.assemble(
+        (f" {score.value:.2f} ", f"reverse {VERDICT_STYLE[score.verdict]}"),
+        "  ",
+        (score.verdict.upper(), VERDICT_STYLE[score.verdict]),
+    )
     details = [f"{result.seconds / 60:.1f} min"]
     if result.hints:
         details.append(f"{result.hints} hint{'s' if result.hints > 1 else ''}")
@@ -37,6 +40,7 @@ def score_banner(result: AttemptResult) -> Text:
 
 class FeedbackScreen(Screen[None]):
     """After an answer (practice mode), or from the summary when reviewing (read_only)."""
+
     DEFAULT_CSS = screen_css("feedback")
 
     BINDINGS = [
@@ -63,7 +67,9 @@ class FeedbackScreen(Screen[None]):
             yield Static(Text("Model answer", style="bold"), classes="section-title")
             yield Static(prose(question.model_answer), id="model-answer")
             if question.sources:
-                yield Static(Text(printable("Further study: " + "; ".join(question.sources)), style="dim"), id="sources")
+                yield Static(
+                    Text(printable("Further study: " + "; ".join(question.sources)), style="dim"), id="sources"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,7 +102,9 @@ class FeedbackScreen(Screen[None]):
             if not choice:
                 return
             rating = choice.split(":", 1)[0]
-            due = reassess(self.app.store, self.result.question.full_id, self.result.score.value, self.app.wall(), rating)
+            due = reassess(
+                self.app.store, self.result.question.full_id, self.result.score.value, self.app.wall(), rating
+            )
             if due is not None:
                 days = max(0.0, (due - self.app.wall()) / 86400)
                 when = f"in {days:.0f} days" if days >= 1 else "later today"

@@ -18,10 +18,19 @@ from interview.tui.screens.question import QuestionScreen
 from interview.tui.screens.setup import RoundSetupScreen
 from interview.tui.screens.summary import SummaryScreen
 
-SCREENS = [("Everywhere", None), ("Home", HomeScreen), ("Round setup", RoundSetupScreen),
-           ("Answering", QuestionScreen), ("Feedback", FeedbackScreen), ("Break", BreakScreen),
-           ("Summary", SummaryScreen), ("History", HistoryScreen), ("A session", SessionScreen),
-           ("One question over time", QuestionHistoryScreen), ("Weak areas", DashboardScreen)]
+SCREENS = [
+    ("Everywhere", None),
+    ("Home", HomeScreen),
+    ("Round setup", RoundSetupScreen),
+    ("Answering", QuestionScreen),
+    ("Feedback", FeedbackScreen),
+    ("Break", BreakScreen),
+    ("Summary", SummaryScreen),
+    ("History", HistoryScreen),
+    ("A session", SessionScreen),
+    ("One question over time", QuestionHistoryScreen),
+    ("Weak areas", DashboardScreen),
+]
 
 
 class HelpScreen(Dialog[None]):

@@ -35,8 +35,10 @@ def open_attempt(app, attempt) -> None:  # type: ignore[no-untyped-def]
 
 class HistoryScreen(Screen[None]):
     DEFAULT_CSS = screen_css("history")
-    BINDINGS = [Binding("escape", "back", "Back", id="history.back"),
-                Binding("w", "dashboard", "Weak areas", id="history.dashboard")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="history.back"),
+        Binding("w", "dashboard", "Weak areas", id="history.dashboard"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -64,8 +66,11 @@ class HistoryScreen(Screen[None]):
                 since = time.mktime(time.strptime(since_text, "%Y-%m-%d"))
             except ValueError:
                 self.notify("Dates look like 2026-11-22.", severity="warning")
-        return {"kind": kind if isinstance(kind, str) else None,
-                "topic": self.query_one("#topic", Input).value.strip() or None, "since": since}
+        return {
+            "kind": kind if isinstance(kind, str) else None,
+            "topic": self.query_one("#topic", Input).value.strip() or None,
+            "since": since,
+        }
 
     def reload(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -78,12 +83,22 @@ class HistoryScreen(Screen[None]):
         rows = self.app.store.sessions_page(self._loaded, PAGE, **self._filters())
         table = self.query_one("#sessions", DataTable)
         for session, answers, mean in rows:
-            table.add_row(str(session.id), _when(session.started_at), session.kind, session.mode, str(answers),
-                          "-" if mean is None else f"{mean:.2f}", session.status, key=str(session.id))
+            table.add_row(
+                str(session.id),
+                _when(session.started_at),
+                session.kind,
+                session.mode,
+                str(answers),
+                "-" if mean is None else f"{mean:.2f}",
+                session.status,
+                key=str(session.id),
+            )
         self._loaded += len(rows)
         self._more = len(rows) == PAGE
         note = f"{self._loaded} sessions shown" + (" (more below)" if self._more else "")
-        self.query_one("#history-note", Static).update(Text(note if self._loaded else "No sessions match.", style="dim"))
+        self.query_one("#history-note", Static).update(
+            Text(note if self._loaded else "No sessions match.", style="dim")
+        )
 
     @on(Select.Changed, "#kind")
     @on(Input.Submitted)
@@ -111,8 +126,10 @@ class HistoryScreen(Screen[None]):
 
 class SessionScreen(Screen[None]):
     DEFAULT_CSS = screen_css("history")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="session.back"),
-                Binding("a", "question_history", "All attempts at it", id="session.question")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="session.back"),
+        Binding("a", "question_history", "All attempts at it", id="session.question"),
+    ]
 
     def __init__(self, session_id: int) -> None:
         super().__init__()
@@ -130,15 +147,25 @@ class SessionScreen(Screen[None]):
         self.attempts = store.attempts(self.session_id)
         self.sub_title = f"{session.kind} round, {_when(session.started_at)}"
         self.query_one("#session-title", Static).update(
-            Text(f"{session.kind} round · {session.mode} · {session.status} · {len(self.attempts)} answers", style="bold"))
+            Text(
+                f"{session.kind} round · {session.mode} · {session.status} · {len(self.attempts)} answers", style="bold"
+            )
+        )
         table = self.query_one("#attempts", DataTable)
         table.add_columns("#", "question", "score", "verdict", "min", "hints", "rubric")
         for index, attempt in enumerate(self.attempts):
             question = self.app.question_for(attempt.question_id, attempt.topic)
             flag = "" if self.app.rubric_current(attempt) else "changed"
-            table.add_row(str(attempt.position + 1), Text(reflow(question.prompt)[:58]), f"{attempt.score:.2f}",
-                          "skipped" if attempt.skipped else attempt.verdict, f"{attempt.seconds / 60:.1f}",
-                          str(attempt.hints), flag, key=str(index))
+            table.add_row(
+                str(attempt.position + 1),
+                Text(reflow(question.prompt)[:58]),
+                f"{attempt.score:.2f}",
+                "skipped" if attempt.skipped else attempt.verdict,
+                f"{attempt.seconds / 60:.1f}",
+                str(attempt.hints),
+                flag,
+                key=str(index),
+            )
         table.focus()
 
     @on(DataTable.RowSelected, "#attempts")
@@ -153,10 +180,13 @@ class SessionScreen(Screen[None]):
 
 class QuestionHistoryScreen(Screen[None]):
     """Every attempt at one question, to compare over time; re-score old ones when the rubric changed."""
+
     DEFAULT_CSS = screen_css("history")
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="question_history.back"),
-                Binding("r", "rescore", "Re-score with today's rubric", id="question_history.rescore")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="question_history.back"),
+        Binding("r", "rescore", "Re-score with today's rubric", id="question_history.rescore"),
+    ]
 
     def __init__(self, question_id: str) -> None:
         super().__init__()
@@ -184,12 +214,23 @@ class QuestionHistoryScreen(Screen[None]):
         for index, attempt in enumerate(self.attempts):
             current = self.app.rubric_current(attempt)
             now = f"{rescored[index]:.2f}" if index in rescored else ""
-            table.add_row(_when(attempt.submitted_at), f"{attempt.score:.2f}", attempt.verdict,
-                          f"{attempt.seconds / 60:.1f}", str(attempt.hints), "current" if current else "changed", now,
-                          key=str(index))
+            table.add_row(
+                _when(attempt.submitted_at),
+                f"{attempt.score:.2f}",
+                attempt.verdict,
+                f"{attempt.seconds / 60:.1f}",
+                str(attempt.hints),
+                "current" if current else "changed",
+                now,
+                key=str(index),
+            )
         changed = sum(1 for a in self.attempts if not self.app.rubric_current(a))
-        note = (f"{changed} attempt{'s were' if changed != 1 else ' was'} scored with an older rubric: press r to "
-                "see today's score beside the one it was given" if changed else "All attempts used today's rubric.")
+        note = (
+            f"{changed} attempt{'s were' if changed != 1 else ' was'} scored with an older rubric: press r to "
+            "see today's score beside the one it was given"
+            if changed
+            else "All attempts used today's rubric."
+        )
         self.query_one("#rescore-note", Static).update(Text(note, style="dim"))
 
     def action_rescore(self) -> None:
@@ -200,8 +241,13 @@ class QuestionHistoryScreen(Screen[None]):
         if not question.model_answer and not question.rubric:
             self.notify("This question's pack is not loaded, so it cannot be re-scored.")
             return
-        self.fill({i: grade(question, a.answer, a.hints).value for i, a in enumerate(self.attempts)
-                   if not self.app.rubric_current(a)})
+        self.fill(
+            {
+                i: grade(question, a.answer, a.hints).value
+                for i, a in enumerate(self.attempts)
+                if not self.app.rubric_current(a)
+            }
+        )
 
     @on(DataTable.RowSelected, "#question-attempts")
     def open(self, event: DataTable.RowSelected) -> None:

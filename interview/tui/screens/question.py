@@ -56,10 +56,16 @@ class QuestionScreen(Screen[None]):
     def _progress(self) -> Text:
         session = self.session
         item = session.current
-        label = "follow-up" if item.follow_up_of is not None else f"question {session.position + 1} of {len(session.items)}"
+        label = (
+            "follow-up" if item.follow_up_of is not None else f"question {session.position + 1} of {len(session.items)}"
+        )
         stage = f" · {session.stage.name}" if session.stage.name != session.spec.title else ""
-        text = Text.assemble((session.spec.title, "bold"), f"{stage} · {label} · ",
-                             (item.question.topic, "dim"), f" · difficulty {item.question.difficulty}")
+        text = Text.assemble(
+            (session.spec.title, "bold"),
+            f"{stage} · {label} · ",
+            (item.question.topic, "dim"),
+            f" · difficulty {item.question.difficulty}",
+        )
         if session.spec.mode == "strict":
             text.append(" · strict", style="bold red")
         return text
@@ -159,7 +165,10 @@ class QuestionScreen(Screen[None]):
             text.append(printable(hint) + "\n")
         remaining = len(self.session.current.question.hints) - self.session.hints
         if remaining:
-            text.append(f"{remaining} hint{'s' if remaining > 1 else ''} available (ctrl+g); each lowers the score cap", style="dim")
+            text.append(
+                f"{remaining} hint{'s' if remaining > 1 else ''} available (ctrl+g); each lowers the score cap",
+                style="dim",
+            )
         self.query_one("#hints", Static).update(text)
 
     def action_pause(self) -> None:

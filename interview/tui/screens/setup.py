@@ -16,21 +16,23 @@ from interview.tui.widgets.title_bar import TitleBar
 
 DESCRIPTIONS = {
     "phone": "One background question, four ML concept questions (fundamentals, statistics, algorithms, "
-             "evaluation) and one coding-concept question, in 30 minutes.",
+    "evaluation) and one coding-concept question, in 30 minutes.",
     "onsite": "Five 45-minute sessions: ML breadth, ML depth, ML system design, coding and behavioral, "
-              "with a break between sessions and a loop summary at the end.",
+    "with a break between sessions and a loop summary at the end.",
     "take-home": "One case study with a dataset and deliverables. Write your answer here or submit a file "
-                 "(.md, .txt, .py, .ipynb). Effort limit 4 hours inside a 72-hour window that survives restarts.",
+    "(.md, .txt, .py, .ipynb). Effort limit 4 hours inside a 72-hour window that survives restarts.",
     "drill": "Questions due for review first, then your weakest ones (unseen ones when you have no history). "
-             "Untimed unless you set a per-question timer.",
+    "Untimed unless you set a per-question timer.",
     "custom": "Choose topic areas, difficulty, number of questions and time.",
 }
 
 
 class RoundSetupScreen(Screen[None]):
     DEFAULT_CSS = screen_css("setup")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="setup.back"),
-                Binding("ctrl+s", "start", "Start", id="setup.start")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="setup.back"),
+        Binding("ctrl+s", "start", "Start", id="setup.start"),
+    ]
 
     def __init__(self, kind: str) -> None:
         super().__init__()
@@ -48,7 +50,11 @@ class RoundSetupScreen(Screen[None]):
                     yield Label("Questions")
                     yield Input("5", id="count", type="integer", max_length=3)
                 with Horizontal(classes="setup-row"):
-                    label = "Seconds per question (blank: untimed)" if self.kind == "drill" else "Minutes in total (blank: untimed)"
+                    label = (
+                        "Seconds per question (blank: untimed)"
+                        if self.kind == "drill"
+                        else "Minutes in total (blank: untimed)"
+                    )
                     yield Label(label)
                     yield Input("", id="minutes", type="number", max_length=5)
             if self.kind == "custom":
@@ -61,8 +67,13 @@ class RoundSetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = {"phone": "Phone screen", "onsite": "Onsite loop", "take-home": "Take-home",
-                          "drill": "Drill", "custom": "Custom round"}[self.kind]
+        self.sub_title = {
+            "phone": "Phone screen",
+            "onsite": "Onsite loop",
+            "take-home": "Take-home",
+            "drill": "Drill",
+            "custom": "Custom round",
+        }[self.kind]
         self.query_one("#start", Button).focus()
 
     def _number(self, widget_id: str) -> float | None:

@@ -28,19 +28,28 @@ class SummaryScreen(Screen[None]):
         summary = summarize(self.session)
         yield TitleBar()
         with VerticalScroll(id="summary-body"):
-            headline = Text.assemble((f" {summary.overall:.2f} ", "reverse bold"), "  ",
-                                     (summary.recommendation.upper(), "bold"),
-                                     (f"   {summary.answered} answered, {summary.skipped} skipped", "dim"))
+            headline = Text.assemble(
+                (f" {summary.overall:.2f} ", "reverse bold"),
+                "  ",
+                (summary.recommendation.upper(), "bold"),
+                (f"   {summary.answered} answered, {summary.skipped} skipped", "dim"),
+            )
             yield Static(headline, id="headline")
             yield Static(Text("\n".join(f"• {reason}" for reason in summary.reasons)), id="reasons")
             if len(summary.by_stage) > 1:
                 yield Static(Text("By session", style="bold"), classes="section-title")
-                yield Static(Text("\n".join(f"{mean:.2f}  {name} ({count} answers)" for name, mean, count in summary.by_stage)))
+                yield Static(
+                    Text("\n".join(f"{mean:.2f}  {name} ({count} answers)" for name, mean, count in summary.by_stage))
+                )
             yield Static(Text("By area", style="bold"), classes="section-title")
-            yield Static(Text("\n".join(f"{mean:.2f}  {area} ({count})" for area, mean, count in summary.by_area)), id="areas")
+            yield Static(
+                Text("\n".join(f"{mean:.2f}  {area} ({count})" for area, mean, count in summary.by_area)), id="areas"
+            )
             if summary.missed_concepts:
                 yield Static(Text("Missed most often", style="bold"), classes="section-title")
-                yield Static(Text(printable(", ".join(f"{name} ×{n}" if n > 1 else name for name, n in summary.missed_concepts))))
+                yield Static(
+                    Text(printable(", ".join(f"{name} ×{n}" if n > 1 else name for name, n in summary.missed_concepts)))
+                )
             yield Static(Text("Answers (enter to review one)", style="bold"), classes="section-title")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -50,8 +59,14 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#answers", DataTable)
         table.add_columns("#", "question", "score", "verdict", "minutes")
         for index, result in enumerate(self.session.results):
-            table.add_row(str(index + 1), Text(reflow(result.question.prompt)[:60]),
-                          f"{result.score.value:.2f}", result.score.verdict, f"{result.seconds / 60:.1f}", key=str(index))
+            table.add_row(
+                str(index + 1),
+                Text(reflow(result.question.prompt)[:60]),
+                f"{result.score.value:.2f}",
+                result.score.verdict,
+                f"{result.seconds / 60:.1f}",
+                key=str(index),
+            )
         table.focus()
 
     @on(DataTable.RowSelected, "#answers")

@@ -15,16 +15,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else
-                        ("\u2421" if m.group() == "\x7f" else "\ufffd"), text)
+    return _CONTROL.sub(
+        lambda m: (
+            chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else ("\u2421" if m.group() == "\x7f" else "\ufffd")
+        ),
+        text,
+    )
 
 
 def reflow(text: str) -> str:
     lines = printable(text).strip().splitlines()
     out: list[str] = []
     for line in lines:
-        if (not out or not line.strip() or not out[-1].strip() or _KEEP_BREAK.match(line)
-                or out[-1].startswith("  ")):
+        if not out or not line.strip() or not out[-1].strip() or _KEEP_BREAK.match(line) or out[-1].startswith("  "):
             out.append(line.rstrip() if line.strip() else "")
         else:
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"

@@ -41,8 +41,11 @@ class RoundMenu(Widget, can_focus=True):
     }
     """
     COMPONENT_CLASSES = {"round-menu--highlight", "round-menu--highlight-blurred"}
-    BINDINGS = [Binding("up", "move(-1)", "Up", show=False), Binding("down", "move(1)", "Down", show=False),
-                Binding("enter", "choose", "Choose", show=False)]
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+    ]
 
     highlighted: reactive[int] = reactive(0)
 
@@ -75,7 +78,8 @@ class RoundMenu(Widget, can_focus=True):
 
     def render(self) -> Text:
         style = self.get_component_rich_style(
-            "round-menu--highlight" if self.has_focus else "round-menu--highlight-blurred")
+            "round-menu--highlight" if self.has_focus else "round-menu--highlight-blurred"
+        )
         width = self.content_size.width
         text = Text()
         for index, (_, label) in enumerate(self.choices):

@@ -25,8 +25,12 @@ class TitleBar(Static):
     """
 
     def on_mount(self) -> None:
-        for node, name in ((self.app, "title"), (self.app, "sub_title"), (self.screen, "title"),
-                           (self.screen, "sub_title")):
+        for node, name in (
+            (self.app, "title"),
+            (self.app, "sub_title"),
+            (self.screen, "title"),
+            (self.screen, "sub_title"),
+        ):
             self.watch(node, name, self._show_title, init=False)
         self._show_title()
 
