@@ -48,7 +48,9 @@ DRAFTED_FULL_CREDIT = 0.75
 
 def grade(question: Question, answer: str, hints_taken: int = 0) -> Score:
     full_credit_at = 1.0 if question.rubric else DRAFTED_FULL_CREDIT
-    return score_answer(answer, rubric_for(question), question.misconceptions, hints_taken, full_credit_at)
+    return score_answer(
+        answer, rubric_for(question), question.misconceptions, hints_taken, full_credit_at, question.prompt
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -141,21 +141,21 @@ _synonym_groups: dict[str, set[str]] | None = None
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold().replace("neighbour", "neighbor").replace("isation", "ization")))
 
 
 @lru_cache(maxsize=32768)
 def abbreviation_variants(phrase: str) -> tuple[str, ...]:
     """Other spellings of a phrase through known abbreviations: "cross-validation" <-> "CV"."""
-    plain = _plain(phrase)
+    text = plain(phrase)
     variants = []
     for long, short in ABBREVIATIONS.items():
-        if re.search(rf"\b{long}\b", plain):
-            variants.append(re.sub(rf"\b{long}\b", short, plain))
-        if re.search(rf"\b{short}\b", plain):
-            variants.append(re.sub(rf"\b{short}\b", long, plain))
-    return tuple(v for v in dict.fromkeys(variants) if v != plain)
+        if re.search(rf"\b{long}\b", text):
+            variants.append(re.sub(rf"\b{long}\b", short, text))
+        if re.search(rf"\b{short}\b", text):
+            variants.append(re.sub(rf"\b{short}\b", long, text))
+    return tuple(v for v in dict.fromkeys(variants) if v != text)
 
 
 def synonyms(word: str) -> list[str]:

@@ -4,6 +4,12 @@ A phrase matches when its content words appear close together within one sentenc
 in any order. Words match by stem (overfit ~ overfitting), by joined spelling (k-means ~ kmeans),
 or, for longer words without digits, by typo-tolerant similarity (rapidfuzz). Short tokens and
 tokens with digits must match exactly: SVM is not SVD, L1 is not L2, AUC is not AIC.
+
+A phrase word may also be matched softly, by an answer word that means the same: one the
+equivalence lexicon names (grow ~ increase), or one whose GloVe vector is close (memorising ~
+remembering), never an opposite (increase ~ decrease). A soft match is evidence "in other words"
+and earns less than the phrase's own word. Words inside a hedge ("I'm not sure what X is", "I
+don't know X") are no evidence at all.
 """
 
 from __future__ import annotations
@@ -15,12 +21,23 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from interview.scoring.normalize import STOPWORDS, VERDICT_WORDS, Token, has_digit, tokenize
+from interview.scoring import meaning
+from interview.scoring.normalize import STOP_STEMS, STOPWORDS, VERDICT_WORDS, Token, has_digit, tokenize
 
 FUZZY_MIN_LENGTH = 6  # shorter words (and acronyms) must match exactly
 LONG_WORD = 12  # words this long may have two slips; shorter ones one
 PARTIAL_COVERAGE = 0.5  # share of a phrase's words that makes a partial match
 MAX_GAP = 3  # extra words allowed inside a matched phrase
+# Soft matches. Fitted on graded answers by bench/calibrate.py; see docs/scoring.md.
+LEXICON_SIMILARITY = 90.0  # the similarity shown for a lexicon equivalent
+VECTOR_MIN = 0.80  # cosine from which two uncommon words count as the same meaning
+SOFT_CREDIT = 0.8  # what a softly matched word is worth beside the phrase's own word
+# Clauses in which the candidate says they do not know: "not sure", "no idea", "don't know X".
+HEDGE_VERBS = frozenset(
+    {"sure", "know", "idea", "clue", "rememb", "recal", "recollect", "familiar", "certain", "studi", "understand"}
+    | {"heard", "learn", "cover", "seen"}
+)
+HEDGE_WORDS = frozenset({"idk", "dunno", "forgot", "forget", "unsur", "clueless", "pass", "skip"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +46,7 @@ class PhraseWord:
     stem: str
     fuzzy: bool
     weak: bool = False  # a function word or a single letter: part of a phrase, never evidence alone
+    weight: float = 1.0  # how informative the word is: rare words say more than common ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +90,9 @@ def prepare_phrase(text: str) -> PreparedPhrase:
             t.norm,
             t.stem,
             len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm),
-            t.stop or t.negation or len(t.norm) == 1,
+            # "must-haves" leaves "haves": a function word in another form is no evidence either
+            t.stop or t.negation or len(t.norm) == 1 or t.stem in STOP_STEMS,
+            0.3 if t.stop or t.negation else meaning.informativeness(t.norm),
         )
         for t in content
     )
@@ -89,6 +109,8 @@ class PhraseMatch:
     end: int
     first_token: int
     last_token: int
+    credit: float = 1.0  # the share of the phrase's information found, soft matches discounted
+    soft: bool = False  # at least one word was matched in other words
 
 
 class AnswerIndex:
@@ -109,11 +131,50 @@ class AnswerIndex:
             if a.sentence == b.sentence and not a.stop and not b.stop:
                 self.joined_pairs.setdefault(a.norm + b.norm, []).append(i)
         self._fuzzy_vocab = [w for w in self.by_norm if len(w) >= FUZZY_MIN_LENGTH - 1 and not has_digit(w)]
-        self._word_cache: dict[PhraseWord, list[tuple[int, float]]] = {}
+        self._word_cache: dict[tuple[PhraseWord, bool], list[tuple[int, float]]] = {}
+        self.soft_positions: dict[PhraseWord, set[int]] = {}
+        self.hedged = self._hedged_positions()
+        # answer words that may stand for a phrase word in other words: uncommon content words
+        self._soft_vocab = [
+            w
+            for w, positions in self.by_norm.items()
+            if len(w) >= 3 and not has_digit(w) and not self.tokens[positions[0]].stop
+        ]
 
-    def occurrences(self, word: PhraseWord) -> list[tuple[int, float]]:
-        """Token positions where `word` appears, each with its similarity (100 = exact)."""
-        cached = self._word_cache.get(word)
+    def _hedged_positions(self) -> frozenset[int]:
+        """Tokens in a clause where the candidate says they don't know: "not sure", "no idea what X is"."""
+        tokens, text = self.tokens, self.text
+        hedged: set[int] = set()
+        clause: list[int] = []
+        is_hedge = False
+        for i, token in enumerate(tokens):
+            if clause and (
+                token.sentence != tokens[i - 1].sentence
+                or CLAUSE_BREAK.search(text, tokens[i - 1].end, token.start) is not None
+            ):
+                if is_hedge:
+                    hedged.update(clause)
+                clause, is_hedge = [], False
+            clause.append(i)
+            if token.stem in HEDGE_WORDS and (len(tokens) <= 3 or token.stem not in ("pass", "skip")):
+                is_hedge = True
+            elif token.stem in HEDGE_VERBS and any(
+                tokens[k].negation or tokens[k].norm in ("never", "unsure")
+                for k in range(max(clause[0], i - 3), i)
+            ):
+                is_hedge = True
+        if is_hedge:
+            hedged.update(clause)
+        return frozenset(hedged)
+
+    def occurrences(self, word: PhraseWord, soft: bool = True) -> list[tuple[int, float]]:
+        """Token positions where `word` appears, each with its similarity (100 = exact).
+
+        With `soft`, also the words that say the same in other words (their positions are kept
+        in `soft_positions`). Hedged words ("I don't know what X is") never count.
+        """
+        key = (word, soft)
+        cached = self._word_cache.get(key)
         if cached is not None:
             return cached
         found = {i: 100.0 for i in self.by_stem.get(word.stem, ())}
@@ -130,11 +191,40 @@ class AnswerIndex:
                 similarity = round(100 * (1 - distance / max(len(candidate), len(word.norm))), 1)
                 for i in self.by_norm[candidate]:
                     found.setdefault(i, similarity)
-        result = sorted(found.items())
-        self._word_cache[word] = result
+        if soft and not word.weak and not has_digit(word.norm) and len(word.norm) >= 3:
+            softly = self._soft_occurrences(word, found)
+            if softly:
+                self.soft_positions[word] = set(softly)
+                for i, similarity in softly.items():
+                    found.setdefault(i, similarity)
+        result = sorted((i, sim) for i, sim in found.items() if i not in self.hedged)
+        self._word_cache[key] = result
         return result
 
-    def find(self, phrase: PreparedPhrase) -> PhraseMatch | None:
+    def _soft_occurrences(self, word: PhraseWord, exact: dict[int, float]) -> dict[int, float]:
+        """Answer words that mean what `word` means: lexicon equivalents, then close vectors."""
+        softly: dict[int, float] = {}
+        for stem in meaning.equivalent_stems(word.stem):
+            for i in self.by_stem.get(stem, ()):
+                if i not in exact:
+                    softly[i] = LEXICON_SIMILARITY
+        if meaning.is_common(word.norm):
+            return softly  # frequent words have noisy neighbours (sure ~ know): only the lexicon speaks for them
+        candidates = [
+            w
+            for w in self._soft_vocab
+            if not meaning.is_common(w) and not meaning.opposite(word.stem, self.tokens[self.by_norm[w][0]].stem)
+        ]
+        if not candidates:
+            return softly
+        for candidate, cosine in zip(candidates, meaning.vectors().similarities(word.norm, candidates), strict=True):
+            if cosine >= VECTOR_MIN:
+                for i in self.by_norm[candidate]:
+                    if i not in exact and i not in softly:
+                        softly[i] = round(100 * cosine, 1)
+        return softly
+
+    def find(self, phrase: PreparedPhrase, soft: bool = True) -> PhraseMatch | None:
         """The best place in the answer for `phrase`, or None when too little of it is there."""
         words = phrase.words
         if not words:
@@ -142,12 +232,15 @@ class AnswerIndex:
         joined = self._find_joined(phrase)  # "k-means" ~ "kmeans" ~ "k means", either way round
         if joined:
             return joined
-        hits = [(i, j, sim) for j, word in enumerate(words) for i, sim in self.occurrences(word)]
+        hits = [(i, j, sim) for j, word in enumerate(words) for i, sim in self.occurrences(word, soft)]
         if not hits:
             return None
         if len(words) == 1:
+            if words[0].weak:
+                return None  # a phrase that is only a function word ("have") is no evidence
             i, _, sim = max(hits, key=lambda h: (h[2], -h[0]))
-            return self._match(phrase, 1.0, sim, i, i)
+            is_soft = i in self.soft_positions.get(words[0], ())
+            return self._match(phrase, 1.0, sim, i, i, SOFT_CREDIT if is_soft else 1.0, is_soft)
         return self._best_window(phrase, sorted(hits))
 
     def find_in_order(self, phrase: PreparedPhrase) -> PhraseMatch | None:
@@ -159,11 +252,11 @@ class AnswerIndex:
         if not words:
             return None
         if len(words) == 1:
-            return self.find(phrase)
+            return self.find(phrase, soft=False)
         joined = self._find_joined(phrase)
         if joined:
             return joined
-        occurrences = [dict(self.occurrences(word)) for word in words]
+        occurrences = [dict(self.occurrences(word, soft=False)) for word in words]
         span_limit = len(words) + MAX_GAP
         for first in sorted(occurrences[0]):
             sentence = self.tokens[first].sentence
@@ -197,7 +290,8 @@ class AnswerIndex:
         """Slide over occurrences; keep the window within one sentence covering most phrase words."""
         size = len(phrase.words)
         span_limit = size + MAX_GAP
-        best: tuple[float, float, int, int] | None = None  # coverage, similarity, first, last
+        best: tuple[float, float, float, int, int, bool] | None = None  # credit, coverage, similarity, first, last, soft
+        total_weight = sum(w.weight for w in phrase.words)
         tokens = self.tokens
         for a in range(len(hits)):
             first, _, _ = hits[a]
@@ -219,24 +313,47 @@ class AnswerIndex:
                 last_i = max(claimed)
                 if any(not tokens[k].stop for k in range(first, last_i + 1) if k not in claimed):
                     continue  # "one vs all" must be a run: "one model on all" is not it
+            if len(seen) < size and all(j == size - 1 for j in seen) and meaning.is_common(phrase.words[-1].norm):
+                continue  # the common head of a compound says little alone: "forward pass" needs "forward"
+            softly = {j for j, (_, i) in seen.items() if i in self.soft_positions.get(phrase.words[j], ())}
+            credit = (
+                sum(phrase.words[j].weight * (SOFT_CREDIT if j in softly else 1.0) for j in seen) / total_weight
+            )
             coverage = len(seen) / size
             similarity = sum(s for s, _ in seen.values()) / len(seen)
             last = max(i for _, i in seen.values())
-            candidate = (coverage, similarity, first, last)
-            if best is None or candidate[:2] > best[:2]:
+            candidate = (credit, coverage, similarity, first, last, bool(softly))
+            if best is None or candidate[:3] > best[:3]:
                 best = candidate
             if coverage == 1.0 and similarity == 100.0:
                 break
         if best is None:
             return None
-        coverage, similarity, first, last = best
+        credit, coverage, similarity, first, last, is_soft = best
         if coverage < PARTIAL_COVERAGE:
             return None
-        return self._match(phrase, coverage, similarity, first, last)
+        return self._match(phrase, coverage, similarity, first, last, credit, is_soft)
 
-    def _match(self, phrase: PreparedPhrase, coverage: float, similarity: float, first: int, last: int) -> PhraseMatch:
+    def _match(
+        self,
+        phrase: PreparedPhrase,
+        coverage: float,
+        similarity: float,
+        first: int,
+        last: int,
+        credit: float = 1.0,
+        soft: bool = False,
+    ) -> PhraseMatch:
         return PhraseMatch(
-            phrase.text, coverage, round(similarity, 1), self.tokens[first].start, self.tokens[last].end, first, last
+            phrase.text,
+            coverage,
+            round(similarity, 1),
+            self.tokens[first].start,
+            self.tokens[last].end,
+            first,
+            last,
+            credit,
+            soft,
         )
 
     def negated(self, match: PhraseMatch, phrase: PreparedPhrase, lookback: int = 4) -> bool:

@@ -138,6 +138,12 @@ _IZE_FAMILY = re.compile(r"iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 _stemmer = Stemmer.Stemmer("english")
 
+# Stems of function words: "haves" (from "must-haves") or "doing" is no more evidence than "have".
+# Stopwords whose other forms are content words ("sorting", "kindness", "wells") are left out.
+STOP_STEMS = frozenset(_stemmer.stemWord(w) for w in STOPWORDS) - {
+    _stemmer.stemWord(w) for w in ("sort", "kind", "like", "well", "thing", "way", "lot", "one", "make", "actually", "basically")
+}
+
 
 def _americanise(word: str) -> str:
     mapped = SPELLING.get(word)

@@ -2,19 +2,38 @@
 
 score = weighted coverage of the rubric's concepts, capped when a required concept is missed or
 hints were taken, minus the penalty of each misconception the answer asserts; always in [0, 1].
+
+A concept's credit is the share of its best phrase's information that the answer shows: rare words
+count for more than common ones, a word said in other words ("≈") counts for a little less, and
+words the question itself supplies count for little. An answer that says nothing beyond the
+question, or only that the candidate does not know, scores 0.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Sequence
 
 from interview.bank.model import Concept, Misconception
 from interview.scoring.lexicon import abbreviation_variants
-from interview.scoring.match import AnswerIndex, PhraseMatch, prepare_phrase
+from interview.scoring.match import SOFT_CREDIT, AnswerIndex, PhraseMatch, prepare_phrase
+from interview.scoring.meaning import phrase_equivalents
+from interview.scoring.normalize import STOP_STEMS, tokenize
 
-HIT, PARTIAL, MISSED = "hit", "partial", "missed"
+
+class Verdict(StrEnum):
+    """A concept's verdict; equal to its string, as stored in history."""
+
+    HIT = "hit"
+    PARTIAL = "partial"
+    MISSED = "missed"
+
+
+HIT, PARTIAL, MISSED = Verdict.HIT, Verdict.PARTIAL, Verdict.MISSED
+# Fitted on graded answers by bench/calibrate.py (see docs/scoring.md), not tuned by hand.
+ECHO_CREDIT = 0.4  # a concept shown only with words the question already contains
 REQUIRED_CAP = 0.5  # the most an answer missing a required concept can score
 HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
@@ -38,11 +57,13 @@ class ConceptResult:
     span: tuple[int, int] | None = None
     similarity: float = 0.0
     matched_text: str = ""
+    soft: bool = False  # matched in other words: a synonym or a close meaning of the phrase's words
+    echo: bool = False  # matched only with words the question itself contains
 
     def to_dict(self) -> dict:
         return {
             "concept": self.concept,
-            "verdict": self.verdict,
+            "verdict": str(self.verdict),
             "credit": round(self.credit, 3),
             "weight": self.weight,
             "required": self.required,
@@ -50,6 +71,8 @@ class ConceptResult:
             "span": list(self.span) if self.span else None,
             "similarity": self.similarity,
             "matched_text": self.matched_text,
+            "soft": self.soft,
+            "echo": self.echo,
         }
 
 
@@ -99,39 +122,63 @@ def verdict_for(value: float) -> str:
     return next(label for floor, label in VERDICTS if value >= floor)
 
 
-def _best_match(index: AnswerIndex, phrases: Sequence[str]) -> PhraseMatch | None:
-    best: PhraseMatch | None = None
-    for text in _with_variants(phrases):
+def _best_match(index: AnswerIndex, phrases: Sequence[str]) -> tuple[PhraseMatch, str, float, bool] | None:
+    """The best match over a concept's phrases and their variants: (match, rubric phrase, credit, soft)."""
+    best: tuple[PhraseMatch, str, float, bool] | None = None
+    for text, origin, in_other_words in _with_variants(phrases):
         match = index.find(prepare_phrase(text))
-        if match and (best is None or (match.coverage, match.similarity) > (best.coverage, best.similarity)):
-            best = match
-            if match.coverage == 1.0 and match.similarity == 100.0:
+        if match is None:
+            continue
+        credit = match.credit * (SOFT_CREDIT if in_other_words else 1.0)
+        if best is None or (credit, match.similarity) > (best[2], best[0].similarity):
+            best = (match, origin, credit, in_other_words or match.soft)
+            if credit == 1.0 and match.similarity == 100.0:
                 break
     return best
 
 
-def _with_variants(phrases: Sequence[str]) -> list[str]:
-    """The rubric's phrases first, then their abbreviated or spelled-out forms ("CV", "cross validation")."""
-    return list(dict.fromkeys([*phrases, *(v for p in phrases for v in abbreviation_variants(p))]))
+def _with_variants(phrases: Sequence[str]) -> list[tuple[str, str, bool]]:
+    """(text to look for, the rubric phrase it stands for, whether it says it in other words).
+
+    The rubric's phrases first, then their abbreviated or spelled-out forms ("CV", "cross
+    validation"), then the other ways of saying them that the lexicon knows ("one at a time" for
+    "sequentially").
+    """
+    variants: dict[str, tuple[str, str, bool]] = {}
+    for phrase in phrases:
+        variants.setdefault(phrase, (phrase, phrase, False))
+    for phrase in phrases:
+        for variant in abbreviation_variants(phrase):
+            variants.setdefault(variant, (variant, phrase, False))
+    for phrase in phrases:
+        for variant in phrase_equivalents(phrase):
+            variants.setdefault(variant, (variant, phrase, True))
+    return list(variants.values())
 
 
-def judge_concept(index: AnswerIndex, concept: Concept) -> ConceptResult:
-    match = _best_match(index, concept.phrases)
-    if match is None:
+def judge_concept(index: AnswerIndex, concept: Concept, question_stems: frozenset[str] = frozenset()) -> ConceptResult:
+    found = _best_match(index, concept.phrases)
+    if found is None:
         return ConceptResult(concept.name, MISSED, 0.0, concept.weight, concept.required)
+    match, phrase, credit, soft = found
     verdict = HIT if match.coverage == 1.0 else PARTIAL
-    # credit is the share of the phrase found: on the dev set this tracks graders better than a steeper curve
-    credit = 1.0 if verdict == HIT else match.coverage
+    matched = [t for t in index.tokens[match.first_token : match.last_token + 1] if not t.stop]
+    # saying the question's own words back shows little: "what is gradient descent?" - "gradient descent ..."
+    echo = bool(question_stems) and all(t.stem in question_stems for t in matched)
+    if echo:
+        credit *= ECHO_CREDIT
     return ConceptResult(
         concept.name,
         verdict,
         credit,
         concept.weight,
         concept.required,
-        match.phrase,
+        phrase,
         (match.start, match.end),
         match.similarity,
         index.text[match.start : match.end],
+        soft,
+        echo,
     )
 
 
@@ -150,6 +197,19 @@ def find_misconception(index: AnswerIndex, misconception: Misconception) -> Misc
                 misconception.correction,
             )
     return None
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(t.stem for t in tokenize(text) if not t.stop and t.stem not in STOP_STEMS)
+
+
+def _says_something(index: AnswerIndex, question_stems: frozenset[str]) -> bool:
+    """Whether the answer has a content word that is neither hedged nor the question's own."""
+    return any(
+        not t.stop and not t.negation and t.stem not in STOP_STEMS and t.stem not in question_stems
+        for i, t in enumerate(index.tokens)
+        if i not in index.hedged
+    )
 
 
 def looks_like_keyword_salad(index: AnswerIndex) -> bool:
@@ -172,18 +232,27 @@ def score_answer(
     misconceptions: Sequence[Misconception] = (),
     hints_taken: int = 0,
     full_credit_at: float = 1.0,
+    prompt: str = "",
 ) -> Score:
     """Score `answer` against `rubric`; see the module docstring for the formula.
 
     `full_credit_at` < 1 gives full marks before every concept is covered: drafted rubrics list
     every key word of a reference answer, and a fair grader does not ask for all of them.
+    `prompt` is the question: its own words are little evidence when said back.
     """
     index = AnswerIndex(answer)
-    results = tuple(judge_concept(index, c) for c in rubric)
+    question_stems = _content_stems(prompt)
+    reasons: list[str] = []
+    if not _says_something(index, question_stems):
+        results = tuple(ConceptResult(c.name, MISSED, 0.0, c.weight, c.required) for c in rubric)
+        reason = "no answer: nothing here but not knowing" if index.tokens else "no answer"
+        if index.tokens and not any(i in index.hedged for i in range(len(index.tokens))):
+            reason = "no answer: it says nothing the question does not already say"
+        return Score(0.0, verdict_for(0.0), 0.0, results, (), (reason,), hints_taken)
+    results = tuple(judge_concept(index, c, question_stems) for c in rubric)
     total_weight = sum(c.weight for c in rubric)
     coverage = sum(r.credit * r.weight for r in results) / total_weight if total_weight else 0.0
     value = min(1.0, coverage / full_credit_at)
-    reasons: list[str] = []
     if full_credit_at < 1.0 and coverage > 0:
         reasons.append(f"drafted rubric: covering {full_credit_at:.0%} of its weight earns full marks")
     for result in results:
