@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell python3 -c "import hashlib,sys;print(hashlib
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,lint]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -17,6 +17,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Static checks: lint and format (ruff), types (mypy, config in pyproject.toml) and the layer
+# contracts of DESIGN.md (import-linter). CI runs this after the tests.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check interview tests bench
+	$(VENV)/bin/ruff format --check interview tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(PY) -m bench

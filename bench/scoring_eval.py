@@ -62,12 +62,12 @@ def evaluate(details: bool = False) -> dict:
         "ours": {
             "pearson": pearson(ours, human),
             "spearman": spearman(ours, human),
-            "mae": statistics.fmean(abs(a - b) for a, b in zip(ours, human)),
+            "mae": statistics.fmean(abs(a - b) for a, b in zip(ours, human, strict=True)),
         },
         "exact_keyword": {
             "pearson": pearson(naive, human),
             "spearman": spearman(naive, human),
-            "mae": statistics.fmean(abs(a - b) for a, b in zip(naive, human)),
+            "mae": statistics.fmean(abs(a - b) for a, b in zip(naive, human, strict=True)),
         },
         "by_kind": {
             k: {"n": len(v), "human": statistics.fmean(h for h, _ in v), "ours": statistics.fmean(s for _, s in v)}

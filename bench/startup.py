@@ -28,7 +28,7 @@ RUNS = 21
 def paired_ratio(ours: list[float], empty: list[float]) -> float:
     """Median of run-by-run ratios: each of our runs beside the empty app's run just before it, so a
     slow spell on the machine slows both sides of a pair rather than one side of the medians."""
-    return statistics.median(o / e for o, e in zip(ours, empty))
+    return statistics.median(o / e for o, e in zip(ours, empty, strict=True))
 
 
 # The same harness wraps both apps: it runs them headless at 120x40 and exits on the first frame
@@ -149,7 +149,8 @@ def main() -> None:
     )
     print(
         f"import time: CLI path {result['cli_import_ms']:.0f} ms "
-        f"(imports textual: {'yes' if result['cli_imports_textual'] else 'no'}), TUI path {result['tui_import_ms']:.0f} ms"
+        f"(imports textual: {'yes' if result['cli_imports_textual'] else 'no'}), "
+        f"TUI path {result['tui_import_ms']:.0f} ms"
     )
 
 

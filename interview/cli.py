@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from interview import __version__, locations
+
+if TYPE_CHECKING:
+    from interview.bank import Bank
 
 PACK_HELP = "Add a pack file or a folder of packs (repeatable)."
 
@@ -30,7 +33,7 @@ def with_packs(command: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-def load_bank_for(ctx: click.Context, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def load_bank_for(ctx: click.Context, packs: tuple[Path, ...]) -> Bank:
     from interview.bank import load_bank
 
     return load_bank(pack_paths(ctx, packs))
@@ -72,7 +75,7 @@ def pack() -> None:
 def pack_list(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> None:
     """Packs found: built-in, the user pack folder, and --pack paths."""
     bank = load_bank_for(ctx, packs)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": p.id,
             "title": p.title,
@@ -159,7 +162,7 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
     """Questions by topic area, round and difficulty."""
     loaded = load_bank_for(ctx, packs)
     questions = loaded.questions
-    stats = {
+    stats: dict[str, Any] = {
         "questions": len(questions),
         "packs": len(loaded.packs),
         "by_area": dict(sorted(Counter(q.area for q in questions).items())),

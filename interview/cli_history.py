@@ -6,14 +6,18 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from interview.store import Store
 
 from interview import locations
 from interview.cli import load_bank_for, main, pack_paths, with_packs
 
 
-def open_store():  # type: ignore[no-untyped-def]
+def open_store() -> Store:
     from interview.store import Store, StoreError
 
     try:
@@ -277,7 +281,7 @@ def history_reset(move_damaged: bool, packs: tuple[Path, ...]) -> None:
         if not move_damaged:
             raise click.ClickException(
                 f"{error}. To keep it aside and start fresh, run: interview history reset --move-damaged"
-            )
+            ) from None
     kept = move_aside(path)
     Store(path).close()
     click.echo(f"moved the damaged database to {kept}; a new history starts at {path}")

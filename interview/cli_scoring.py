@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from interview.bank import Pack
 
 from interview.cli import load_bank_for, main, pack, pack_paths, with_packs
 
 
-def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]) -> Pack:
     """PACK is a loaded pack's id or a path to a pack file."""
     from interview.bank import load_pack_file
 

@@ -37,7 +37,9 @@ questions:
   - id: precision
     topic: evaluation-metrics/precision-recall
     prompt: Define precision and recall.
-    model_answer: Precision is the share of predicted positives that are truly positive; recall is the share of actual positives the model finds.
+    model_answer: >-
+      Precision is the share of predicted positives that are truly positive;
+      recall is the share of actual positives the model finds.
 """
 
 

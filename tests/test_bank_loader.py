@@ -96,7 +96,8 @@ BROKEN = {
     "follow-up concept": (
         BASE
         + Q
-        + "    rubric:\n      - concept: bias\n        phrases: [bias]\n    follow_ups:\n      - prompt: f\n        if_missed: [biass]\n",
+        + "    rubric:\n      - concept: bias\n        phrases: [bias]\n"
+        + "    follow_ups:\n      - prompt: f\n        if_missed: [biass]\n",
         (14, 21),
         "did you mean 'bias'?",
     ),
@@ -174,9 +175,12 @@ def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes, message
 
 def test_alias_bomb_is_refused_cheaply(write_pack) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    text = "pack: p\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n    hints: *i\n"
+    text = (
+        "pack: p\ntitle: t\nversion: 1\nquestions:\n"
+        "  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n    hints: *i\n"
+    )
     path = write_pack("\n".join(lines) + "\n" + text)
     result = load_pack_file(path)
     assert result.pack is None

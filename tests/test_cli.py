@@ -52,7 +52,8 @@ def test_user_pack_folder_is_loaded(isolated_home: Path) -> None:
 def test_validate_exit_codes(valid_pack: Path, write_pack, tmp_path: Path) -> None:
     assert run("pack", "validate", str(valid_pack)).exit_code == 0
     broken = write_pack(
-        "pack: b\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: nope\n    model_answer: m\n    difficulty: 7\n",
+        "pack: b\ntitle: t\nversion: 1\nquestions:\n"
+        "  - id: q\n    prompt: p\n    topic: nope\n    model_answer: m\n    difficulty: 7\n",
         "b.yaml",
     )
     result = CliRunner().invoke(main, ["pack", "validate", str(valid_pack), str(broken)])
@@ -66,7 +67,8 @@ def test_validate_exit_codes(valid_pack: Path, write_pack, tmp_path: Path) -> No
 
 def test_validate_a_folder(valid_pack: Path, write_pack) -> None:
     write_pack(
-        "pack: other\ntitle: t\nversion: 1\nquestions:\n  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n",
+        "pack: other\ntitle: t\nversion: 1\nquestions:\n"
+        "  - id: q\n    prompt: p\n    topic: a/b\n    model_answer: m\n",
         "other.yaml",
     )
     result = CliRunner().invoke(main, ["pack", "validate", str(valid_pack.parent)])

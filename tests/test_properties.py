@@ -77,10 +77,11 @@ def test_the_loader_never_crashes_on_bytes(raw: bytes) -> None:
     )
 )
 def test_the_validator_reports_errors_for_any_structure(data) -> None:
+    from pathlib import Path
+
     import yaml
 
     from interview.bank.validate import PackValidator
-    from pathlib import Path
 
     text = yaml.safe_dump(data)
     parsed, positions = load_yaml(text.encode())

@@ -61,7 +61,7 @@ def store(path: Path, pack: Pack, id_at: tuple[int, int], file_key: tuple | None
         os.replace(handle.name, target)  # atomic: a reader never sees half a file
     except OSError:
         try:
-            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+            os.unlink(handle.name)
         except (OSError, NameError):
             pass
 

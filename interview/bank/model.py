@@ -20,7 +20,7 @@ class _Record:
     """Pickles as its constructor call. The dataclass default for slotted classes looks up the
     fields on every object, which made writing and reading the compiled-pack cache twice as slow."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple:
         return type(self), tuple(getattr(self, name) for name in self.__slots__)

@@ -283,7 +283,8 @@ class PackValidator:
             if question.id in seen:
                 self.error(
                     self.pos.of_value(entry, "id"),
-                    f"duplicate question id '{question.id}' (first at line {seen[question.id]}); ids must be unique in a pack",
+                    f"duplicate question id '{question.id}' (first at line {seen[question.id]}); "
+                    "ids must be unique in a pack",
                 )
                 continue
             seen[question.id] = where[0]
@@ -317,7 +318,8 @@ class PackValidator:
         if topic and not TOPIC.match(topic):
             self.error(
                 self.pos.of_value(q, "topic"),
-                f"topic '{topic}' must look like 'area/subtopic': lowercase words joined by '-', e.g. 'ml-fundamentals/bias-variance'",
+                f"topic '{topic}' must look like 'area/subtopic': lowercase words joined by '-', "
+                "e.g. 'ml-fundamentals/bias-variance'",
             )
         rubric = self.rubric(q, what)
         names = {concept.name for concept in rubric}
@@ -362,7 +364,8 @@ class PackValidator:
                 where = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(q, "rounds")
                 self.error(
                     where,
-                    f"unknown round '{value}'{_suggest(str(value), ROUND_KINDS)} (rounds are: {', '.join(ROUND_KINDS)})",
+                    f"unknown round '{value}'{_suggest(str(value), ROUND_KINDS)} "
+                    f"(rounds are: {', '.join(ROUND_KINDS)})",
                 )
             elif value not in rounds:
                 rounds.append(value)
@@ -373,7 +376,7 @@ class PackValidator:
     def rubric(self, q: dict, what: str, key: str = "rubric") -> tuple[Concept, ...]:
         concepts = []
         seen: set[str] = set()
-        for entry, where in self.mapping_items(q, key, what):
+        for entry, _where in self.mapping_items(q, key, what):
             name = self.text(entry, "concept", "a rubric concept", required=True)
             self.check_keys(entry, CONCEPT_KEYS, f"rubric concept '{name}'" if name else "a rubric concept")
             if name in seen:
@@ -423,7 +426,8 @@ class PackValidator:
                     at = self.pos.of_item(raw, index) if isinstance(raw, list) else self.pos.of_value(entry, key)
                     self.error(
                         at,
-                        f"'{key}' names '{name}', which is not a concept of {what}{_suggest(name, sorted(concept_names))}",
+                        f"'{key}' names '{name}', which is not a concept of "
+                        f"{what}{_suggest(name, sorted(concept_names))}",
                     )
         return FollowUp(
             prompt=self.text(entry, "prompt", "a follow-up", required=True),
@@ -448,7 +452,7 @@ class PackValidator:
                 self.pos.of_value(entry, "band"),
                 f"'band' must be two scores [low, high] with 0 <= low <= high <= 1, e.g. [0.7, 1.0]; got {band!r}",
             )
-        elif valid:
+        elif valid and isinstance(band, list):  # (valid says it is; the check tells the type checker)
             low, high = float(band[0]), float(band[1])
         return Example(
             answer=self.text(entry, "answer", "an example", required=True),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -21,7 +21,7 @@ from interview.bank.positions import Position, Positions
 try:  # a platform without a yaml-rs wheel still works: every pack takes the careful reader
     import yaml_rs
 except ImportError:  # pragma: no cover - depends on the platform
-    yaml_rs = None
+    yaml_rs = None  # type: ignore[assignment]  # the module or nothing: plain_scalar checks
 
 try:  # the C loader is ~10x faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _BaseLoader
@@ -60,12 +60,13 @@ def plain_scalar(value: str) -> Any:
     """What an unquoted scalar means, the same for both readers: as yaml-rs reads it (YAML 1.2, so
     `yes`, `no`, `on` and `off` are text, `017` is 17 and `1e-3` a number)."""
     try:
-        return yaml_rs.loads(f"a: {value}")["a"]
+        parsed: Any = yaml_rs.loads(f"a: {value}")
+        return parsed["a"]
     except Exception:  # noqa: BLE001 - yaml-rs cannot read it alone: it is text
         return value
 
 
-class _PackLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _PackLoader(_BaseLoader):
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self.positions = Positions()
@@ -86,7 +87,7 @@ def _count(loader: _PackLoader, node: yaml.Node) -> None:
         raise YamlProblem("document too large or too deeply aliased", *_pos(node.start_mark))
 
 
-def _construct_map(loader: _PackLoader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+def _construct_map(loader: _PackLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
     data: dict[Any, Any] = {}
     yield data
     _count(loader, node)
@@ -109,7 +110,7 @@ def _construct_map(loader: _PackLoader, node: yaml.MappingNode):  # type: ignore
     loader.positions.values[id(data)] = values
 
 
-def _construct_seq(loader: _PackLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+def _construct_seq(loader: _PackLoader, node: yaml.SequenceNode) -> Iterator[list[Any]]:
     data: list[Any] = []
     yield data
     _count(loader, node)

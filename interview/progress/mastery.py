@@ -59,13 +59,11 @@ def mastery_by(store: Store, now: float, level: str = "area") -> list[Mastery]:
         "FROM attempts INDEXED BY attempts_mastery WHERE skipped = 0 GROUP BY topic",
         (now, tau, now, tau),
     )
-    sums: dict[str, list[float]] = {}
+    sums: dict[str, tuple[float, float, int]] = {}
     for topic, weighted, weights, count in rows:
         key = topic.split("/", 1)[0] if level == "area" else topic
-        total = sums.setdefault(key, [0.0, 0.0, 0])
-        total[0] += weighted
-        total[1] += weights
-        total[2] += count
+        total = sums.get(key, (0.0, 0.0, 0))
+        sums[key] = (total[0] + weighted, total[1] + weights, total[2] + count)
     result = [
         Mastery(name, weighted / weights if weights else 0.0, _confidence(count), count)
         for name, (weighted, weights, count) in sums.items()
@@ -83,7 +81,8 @@ def weak_concepts(store: Store, limit: int = 10, min_recent: int = 2) -> list[We
     rows = store.db.execute(
         f"SELECT topic, concept, {missed}, length(recent), attempts, credit_sum / attempts FROM concept_stats "
         f"WHERE length(recent) >= ? AND {missed} > 0 "
-        f"ORDER BY {missed} * 1.0 / length(recent) DESC, length(recent) DESC, credit_sum / attempts ASC, topic, concept "
+        f"ORDER BY {missed} * 1.0 / length(recent) DESC, length(recent) DESC, credit_sum / attempts ASC, "
+        "topic, concept "
         "LIMIT ?",
         (min_recent, limit),
     )
@@ -102,7 +101,8 @@ def weakest_questions(store: Store, limit: int = 10) -> list[str]:
                    ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY submitted_at DESC, id DESC) AS age
             FROM attempts WHERE skipped = 0 AND instr(question_id, '~') = 0
         )
-        SELECT question_id, AVG(score) FROM latest WHERE age <= 3 GROUP BY question_id ORDER BY AVG(score), question_id LIMIT ?
+        SELECT question_id, AVG(score) FROM latest WHERE age <= 3
+        GROUP BY question_id ORDER BY AVG(score), question_id LIMIT ?
         """,
         (limit,),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import datetime, timezone
+from typing import Any
 
 from interview.store import Store
 
@@ -20,7 +21,7 @@ def rating_for(score: float) -> str:
     return next(name for floor, name in RATING_FLOORS if score >= floor)
 
 
-def _scheduler():  # type: ignore[no-untyped-def]
+def _scheduler() -> tuple[Any, Any]:
     import fsrs  # imported when an answer is recorded, not at start-up
 
     return fsrs, fsrs.Scheduler(enable_fuzzing=False)  # deterministic intervals: testable and explainable

@@ -6,10 +6,18 @@ import time
 from typing import Callable
 
 from interview.bank import Bank
+from interview.bank.model import Question
 from interview.rounds.session import AttemptResult, Item, RoundSession, follow_up_question, spec_from_dict
 from interview.scoring import Score, rubric_hash
 from interview.scoring.score import ConceptResult, MisconceptionResult
 from interview.store import AttemptRow, Store
+
+
+def _session_id(session: RoundSession) -> int:
+    """Set by `started`, which comes before every other event."""
+    if session.session_id is None:
+        raise RuntimeError("the round was not started through this recorder")
+    return session.session_id
 
 
 class StoreRecorder:
@@ -26,7 +34,7 @@ class StoreRecorder:
 
         question = result.question
         attempt_id = self.store.record_attempt(
-            session.session_id,
+            _session_id(session),
             result.position,
             question.full_id,
             question.topic,
@@ -43,27 +51,27 @@ class StoreRecorder:
 
     def draft(self, session: RoundSession) -> None:
         self.store.save_draft(
-            session.session_id,
+            _session_id(session),
             session.position,
             session.current.question.full_id,
             session.draft,
             session.hints,
             session.question_elapsed(),
         )
-        self.store.save_state(session.session_id, session.to_state())
+        self.store.save_state(_session_id(session), session.to_state())
 
     def state(self, session: RoundSession) -> None:
-        self.store.save_state(session.session_id, session.to_state())
+        self.store.save_state(_session_id(session), session.to_state())
 
     def finished(self, session: RoundSession, status: str) -> None:
-        self.store.finish_session(session.session_id, status)
+        self.store.finish_session(_session_id(session), status)
 
 
 class ResumeError(Exception):
     pass
 
 
-def find_question(bank: Bank, full_id: str):  # type: ignore[no-untyped-def]
+def find_question(bank: Bank, full_id: str) -> Question | None:
     """A bank question, or a follow-up rebuilt from its parent ("pack/id~f2")."""
     if "~f" in full_id:
         parent_id, _, number = full_id.rpartition("~f")
@@ -106,7 +114,7 @@ def score_from_dict(data: dict) -> Score:
     )
 
 
-def attempt_result(attempt: AttemptRow, question) -> AttemptResult:  # type: ignore[no-untyped-def]
+def attempt_result(attempt: AttemptRow, question: Question) -> AttemptResult:
     """A stored attempt as the result the feedback and summary screens show."""
     return AttemptResult(
         attempt.position,

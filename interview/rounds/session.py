@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from interview.bank.model import Question
-from interview.rounds.formats import PRACTICE, STRICT, RoundSpec  # noqa: F401  (re-exported)
+from interview.rounds.formats import PRACTICE, STRICT, RoundSpec, Stage  # noqa: F401  (re-exported)
 from interview.scoring import MISSED, Score, grade
 
 ASKING, FEEDBACK, BREAK, DONE = "asking", "feedback", "break", "done"
@@ -119,7 +119,7 @@ class RoundSession:
         return self.items[min(self.position, len(self.items) - 1)]
 
     @property
-    def stage(self):  # type: ignore[no-untyped-def]
+    def stage(self) -> Stage:
         return self.spec.stages[self.current.stage]
 
     def question_elapsed(self) -> float:
@@ -328,7 +328,7 @@ def spec_from_dict(data: dict) -> RoundSpec:
         )
         for s in data["stages"]
     )
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "stages"}
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "stages"}
     return RoundSpec(stages=stages, **fields)
 
 

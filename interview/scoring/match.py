@@ -187,7 +187,8 @@ class AnswerIndex:
                 word.norm, self._fuzzy_vocab, scorer=OSA.distance, score_cutoff=slips, limit=None
             ):
                 if candidate[0] != word.norm[0] or abs(len(candidate) - len(word.norm)) > 1:
-                    continue  # a slip keeps the first letter and the length: border/order, engine/engineer are other words
+                    # a slip keeps the first letter and the length: border/order, engine/engineer are other words
+                    continue
                 similarity = round(100 * (1 - distance / max(len(candidate), len(word.norm))), 1)
                 for i in self.by_norm[candidate]:
                     found.setdefault(i, similarity)

@@ -217,7 +217,7 @@ def looks_like_keyword_salad(index: AnswerIndex) -> bool:
     tokens = index.tokens
     text = index.text
     segments: list[list] = [[]]
-    for previous, token in zip([None, *tokens], tokens):
+    for previous, token in zip([None, *tokens], tokens, strict=False):
         if previous is not None and SEGMENT_BREAK.search(text, previous.end, token.start):
             segments.append([])
         segments[-1].append(token)

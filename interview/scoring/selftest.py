@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import fmean
+from typing import Sequence
 
 from interview.bank.model import Pack, Question
 from interview.scoring import Score, grade
@@ -99,7 +100,7 @@ def check_question(question: Question, others: list[Question]) -> list[Check]:
     return checks
 
 
-def check_pack(pack: Pack, reference: list[Question] = ()) -> list[Check]:
+def check_pack(pack: Pack, reference: Sequence[Question] = ()) -> list[Check]:
     """Every check for `pack`; `reference` holds other questions (e.g. the whole bank) to compare with.
 
     Questions of the same area may rightly overlap (a random-forest answer mentions bagging), so the

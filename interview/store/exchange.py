@@ -14,7 +14,7 @@ import json
 import time
 from typing import Callable, Iterator
 
-from interview.store.history import Store
+from interview.store.history import Store, row_id
 
 BUNDLE_FORMAT = "interview-history"
 BUNDLE_VERSION = 1
@@ -137,7 +137,7 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                         json.dumps(session.get("state", {})),
                     ),
                 )
-                session_id = cursor.lastrowid
+                session_id = row_id(cursor)
                 for a in session.get("attempts", []):
                     attempt_id = store.insert_attempt(
                         session_id,
@@ -163,7 +163,8 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                 added += 1
             for card in bundle.get("cards", []):
                 store.db.execute(
-                    "INSERT INTO review_cards (question_id, card, due, reviews, lapses, updated_at) VALUES (?,?,?,?,?,?) "
+                    "INSERT INTO review_cards (question_id, card, due, reviews, lapses, updated_at) "
+                    "VALUES (?,?,?,?,?,?) "
                     "ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
                     "reviews = excluded.reviews, lapses = excluded.lapses, updated_at = excluded.updated_at "
                     "WHERE excluded.updated_at > review_cards.updated_at",

@@ -73,7 +73,7 @@ class Store:
             "INSERT INTO sessions (kind, mode, started_at, deadline_at, state) VALUES (?, ?, ?, ?, ?)",
             (kind, mode, self.now(), deadline_at, json.dumps(state)),
         )
-        return int(cursor.lastrowid)
+        return row_id(cursor)
 
     def save_state(self, session_id: int, state: dict) -> None:
         self.db.execute("UPDATE sessions SET state = ? WHERE id = ?", (json.dumps(state), session_id))
@@ -103,7 +103,8 @@ class Store:
         since: float | None = None,
     ) -> list[tuple[SessionRow, int, float | None]]:
         """A page of sessions, newest first, filtered in SQL (history screens page through these)."""
-        where, args = ["1 = 1"], []
+        where: list[str] = ["1 = 1"]
+        args: list[object] = []
         if kind:
             where.append("s.kind = ?")
             args.append(kind)
@@ -209,7 +210,7 @@ class Store:
                 submitted_at,
             ),
         )
-        attempt_id = int(cursor.lastrowid)
+        attempt_id = row_id(cursor)
         if not skipped:
             self.add_concept_verdicts(attempt_id, question_id, topic, breakdown.get("concepts", []), submitted_at)
         return attempt_id
@@ -224,7 +225,8 @@ class Store:
             [(attempt_id, question_id, topic, c["concept"], c["verdict"], c["credit"], when) for c in concepts],
         )
         self.db.executemany(
-            "INSERT INTO concept_stats (topic, concept, recent, attempts, credit_sum, last_at) VALUES (?, ?, ?, 1, ?, ?) "
+            "INSERT INTO concept_stats (topic, concept, recent, attempts, credit_sum, last_at) "
+            "VALUES (?, ?, ?, 1, ?, ?) "
             "ON CONFLICT (topic, concept) DO UPDATE SET recent = substr(excluded.recent || recent, 1, 5), "
             "attempts = attempts + 1, credit_sum = credit_sum + excluded.credit_sum, last_at = excluded.last_at",
             [(topic, c["concept"], c["verdict"][:1], c["credit"], when) for c in concepts],
@@ -296,7 +298,8 @@ class Store:
     ) -> None:
         self.db.execute(
             "INSERT INTO drafts (session_id, position, question_id, text, hints, elapsed, saved_at) "
-            "VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id, position) DO UPDATE SET question_id = excluded.question_id, "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id, position) DO UPDATE SET "
+            "question_id = excluded.question_id, "
             "text = excluded.text, hints = excluded.hints, elapsed = excluded.elapsed, saved_at = excluded.saved_at",
             (session_id, position, question_id, text, hints, elapsed, self.now()),
         )
@@ -318,6 +321,13 @@ class Store:
             c
             for (c,) in self.db.execute("SELECT concept FROM disputes WHERE attempt_id = ? ORDER BY id", (attempt_id,))
         ]
+
+
+def row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (always set after one)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("no row was inserted")
+    return cursor.lastrowid
 
 
 def _session(row: Any) -> SessionRow:

@@ -6,7 +6,7 @@ import asyncio
 import signal
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,8 +18,9 @@ from interview import locations
 
 if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the start-up path
     from interview.bank import Bank
+    from interview.bank.model import Question
     from interview.rounds import RoundSession, RoundSpec
-    from interview.store import Store
+    from interview.store import AttemptRow, Store
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -38,7 +39,7 @@ class InterviewApp(App[None]):
     def __init__(
         self,
         bank: Bank | None,
-        store: Store | None,
+        store: Store,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
         autosave_seconds: float = AUTOSAVE_SECONDS,
@@ -96,12 +97,13 @@ class InterviewApp(App[None]):
         def decided(fresh: bool | None) -> None:
             from interview.store import Store, StoreError, move_aside
 
-            if not fresh:
+            damaged = self.damaged_store
+            if not fresh or damaged is None:
                 self.notify("Continuing without saving: nothing from this session will be kept.", severity="warning")
                 return
-            kept = move_aside(self.damaged_store)
+            kept = move_aside(damaged)
             try:
-                self.store = Store(self.damaged_store)
+                self.store = Store(damaged)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -141,7 +143,7 @@ class InterviewApp(App[None]):
 
     # -- rounds -----------------------------------------------------------------------------
     # -- history ----------------------------------------------------------------------------
-    def question_for(self, question_id: str, topic: str):  # type: ignore[no-untyped-def]
+    def question_for(self, question_id: str, topic: str) -> Question:
         """A question for showing a stored attempt: from the packs, else from a review bundle, else a stub."""
         from interview.bank.model import Question
         from interview.rounds.recorder import find_question
@@ -159,7 +161,7 @@ class InterviewApp(App[None]):
             model_answer=text.get("model_answer", "(the pack with this question is not loaded)"),
         )
 
-    def rubric_current(self, attempt) -> bool:  # type: ignore[no-untyped-def]
+    def rubric_current(self, attempt: AttemptRow) -> bool:
         """Whether an attempt was scored with the rubric its question has today (unknown counts as current)."""
         from interview.rounds.recorder import find_question
         from interview.scoring import rubric_hash
@@ -330,8 +332,8 @@ def _load_keymap() -> dict[str, str]:
 
 
 def make_app(
-    bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None, **options
-) -> InterviewApp:  # type: ignore[no-untyped-def]
+    bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None, **options: Any
+) -> InterviewApp:
     """Build the app: the CLI passes pack paths (loaded in a worker); tests pass a bank, a store and clocks."""
     from interview.store import Store, StoreError
 

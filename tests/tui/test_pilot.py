@@ -199,7 +199,6 @@ async def test_hostile_pack_text_is_shown_literally_and_never_reaches_the_termin
     from dataclasses import replace
 
     from interview.bank import Bank, Pack
-
     from tests.rounds_fixtures import make_bank
 
     bank = make_bank()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,11 +12,13 @@ from textual.widgets import Footer, Static
 
 from interview.rounds import RoundSession
 from interview.rounds.summary import summarize
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
 
 
 class BreakScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("breaktime")
     BINDINGS = [Binding("enter", "continue", "Next session", id="break.continue")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -10,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
@@ -19,6 +21,7 @@ DAYS = 30
 
 
 class DashboardScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("dashboard")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="dashboard.back"),
@@ -65,7 +68,7 @@ class DashboardScreen(Screen[None]):
         activity.title("Answers per day")
         if days:
             labels = [day[5:] for day, _, _ in days]  # MM-DD
-            positions = list(range(1, len(days) + 1))
+            positions = [float(x) for x in range(1, len(days) + 1)]
             trend.plot(positions, [mean for _, _, mean in days], marker="braille")
             trend.ylim(0, 1)
             trend.xticks(positions, labels)
@@ -81,7 +84,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#due", Static).update(footer)
 
     def action_drill(self) -> None:
-        if getattr(self.app, "read_only", False):
+        if self.app.read_only:
             self.notify("This is a read-only review.")
             return
         while len(self.app.screen_stack) > 2:

@@ -100,7 +100,7 @@ class ChoiceDialog(Dialog[str | None]):
 
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.choices[int(event.option_id)])
+        self.dismiss(self.choices[event.option_index])
 
 
 class ReadDialog(Dialog[None]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +13,7 @@ from textual.widgets import Footer, Static
 from interview.rounds import RoundSession
 from interview.rounds.session import AttemptResult
 from interview.scoring import MISSED
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.evidence import concept_lines, highlighted_answer
 from interview.tui.widgets.prose import printable, prose
@@ -41,6 +43,7 @@ def score_banner(result: AttemptResult) -> Text:
 class FeedbackScreen(Screen[None]):
     """After an answer (practice mode), or from the summary when reviewing (read_only)."""
 
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("feedback")
 
     BINDINGS = [
@@ -77,7 +80,7 @@ class FeedbackScreen(Screen[None]):
         self.query_one("#feedback-body").focus()
 
     def action_next(self) -> None:
-        if self.read_only:
+        if self.read_only or self.session is None:
             self.app.pop_screen()
             return
         self.session.advance()
@@ -91,7 +94,7 @@ class FeedbackScreen(Screen[None]):
         """How well did you really know it? Your rating replaces the score's for when this comes back."""
         from interview.tui.screens.dialogs import ChoiceDialog
 
-        if getattr(self.app, "read_only", False) or self.result.attempt_id is None:
+        if self.app.read_only or self.result.attempt_id is None:
             self.notify("Only your own answers can be rated.")
             return
         choices = ["again: I did not know it", "hard: I half knew it", "good: I knew it", "easy: I knew it cold"]
@@ -116,7 +119,7 @@ class FeedbackScreen(Screen[None]):
         """'I covered this': recorded for the pack's author; the score itself does not change."""
         from interview.tui.screens.dialogs import ChoiceDialog
 
-        if getattr(self.app, "read_only", False):
+        if self.app.read_only:
             self.notify("This is a read-only review; only the student can dispute a score.")
             return
         missed = [c.concept for c in self.result.score.concepts if c.verdict != "hit"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from interview.tui.app import InterviewApp
 from interview.tui.screens.breaktime import BreakScreen
 from interview.tui.screens.dashboard import DashboardScreen
 from interview.tui.screens.dialogs import Dialog
@@ -34,6 +36,7 @@ SCREENS = [
 
 
 class HelpScreen(Dialog[None]):
+    app = getters.app(InterviewApp)  # typed: key_for is this app's
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

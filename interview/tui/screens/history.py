@@ -5,15 +5,18 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+from interview.store import AttemptRow
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.prose import reflow
+from interview.tui.widgets.tables import selected_key
 from interview.tui.widgets.title_bar import TitleBar
 
 PAGE = 40  # a screenful and a bit; more load as the cursor nears the end
@@ -24,7 +27,7 @@ def _when(seconds: float) -> str:
     return time.strftime("%d %b %Y %H:%M", time.localtime(seconds))
 
 
-def open_attempt(app, attempt) -> None:  # type: ignore[no-untyped-def]
+def open_attempt(app: InterviewApp, attempt: AttemptRow) -> None:
     """Show a stored attempt on the feedback screen, read-only."""
     from interview.rounds.recorder import attempt_result
     from interview.tui.screens.feedback import FeedbackScreen
@@ -34,6 +37,7 @@ def open_attempt(app, attempt) -> None:  # type: ignore[no-untyped-def]
 
 
 class HistoryScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("history")
     BINDINGS = [
         Binding("escape", "back", "Back", id="history.back"),
@@ -112,7 +116,7 @@ class HistoryScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#sessions")
     def open_session(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(SessionScreen(int(event.row_key.value)))
+        self.app.push_screen(SessionScreen(int(selected_key(event))))
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -125,6 +129,7 @@ class HistoryScreen(Screen[None]):
 
 
 class SessionScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("history")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="session.back"),
@@ -144,6 +149,9 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         store = self.app.store
         session = store.session(self.session_id)
+        if session is None:  # listed a moment ago: only another process could have removed it
+            self.app.pop_screen()
+            return
         self.attempts = store.attempts(self.session_id)
         self.sub_title = f"{session.kind} round, {_when(session.started_at)}"
         self.query_one("#session-title", Static).update(
@@ -170,7 +178,7 @@ class SessionScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#attempts")
     def open(self, event: DataTable.RowSelected) -> None:
-        open_attempt(self.app, self.attempts[int(event.row_key.value)])
+        open_attempt(self.app, self.attempts[int(selected_key(event))])
 
     def action_question_history(self) -> None:
         table = self.query_one("#attempts", DataTable)
@@ -181,6 +189,7 @@ class SessionScreen(Screen[None]):
 class QuestionHistoryScreen(Screen[None]):
     """Every attempt at one question, to compare over time; re-score old ones when the rubric changed."""
 
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("history")
 
     BINDINGS = [
@@ -251,4 +260,4 @@ class QuestionHistoryScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#question-attempts")
     def open(self, event: DataTable.RowSelected) -> None:
-        open_attempt(self.app, self.attempts[int(event.row_key.value)])
+        open_attempt(self.app, self.attempts[int(selected_key(event))])

@@ -6,13 +6,14 @@ import time
 from typing import NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
@@ -40,6 +41,7 @@ class HomeData(NamedTuple):
 
 
 class HomeScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("home")
     BINDINGS = [
         # the round keys are shown in the menu itself, which leaves the footer room at 80 columns
@@ -111,7 +113,7 @@ class HomeScreen(Screen[None]):
         return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
 
     def _round_options(self, unfinished: str | None) -> list[tuple[str, Text]]:
-        bindings = {binding.id: binding for binding in self.BINDINGS}
+        bindings = {binding.id: binding for binding in self.BINDINGS if isinstance(binding, Binding)}
         options = []
         if unfinished:
             key = self.app.key_for(bindings["home.resume"])
@@ -164,7 +166,7 @@ class HomeScreen(Screen[None]):
         for mastery, name, attempts in data.areas:
             lines.append(f"{mastery:.2f}  ", style=mastery_style(mastery))
             lines.append(f"{name} ({attempts} answer{'s' if attempts != 1 else ''})\n")
-        for explanation in data.concepts:
+        for explanation in data.concepts or ():
             lines.append(f"• {printable(explanation)}\n", style="dim")
         if data.due:
             lines.append(f"{data.due} question{'s' if data.due != 1 else ''} due for review: press d", style="bold")

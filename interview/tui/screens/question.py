@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.countdown import Countdown
 from interview.tui.widgets.prose import printable, prose, reflow
@@ -22,6 +23,7 @@ from interview.tui.widgets.title_bar import TitleBar
 
 
 class QuestionScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("question")
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", id="question.submit", priority=True),
@@ -73,6 +75,8 @@ class QuestionScreen(Screen[None]):
     def _case_text(self) -> Text:
         case = self.session.current.question.case
         text = Text()
+        if case is None:
+            return text
         if case.dataset:
             text.append("Dataset: ", style="bold")
             text.append(reflow(case.dataset) + "\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static, Switch
 
 from interview.rounds.formats import PRACTICE, STRICT, custom, onsite_loop, phone_screen, take_home
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.title_bar import TitleBar
 
@@ -28,6 +29,7 @@ DESCRIPTIONS = {
 
 
 class RoundSetupScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("setup")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="setup.back"),

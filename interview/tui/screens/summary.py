@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,12 +11,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from interview.rounds import RoundSession, summarize
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.prose import printable, reflow
+from interview.tui.widgets.tables import selected_key
 from interview.tui.widgets.title_bar import TitleBar
 
 
 class SummaryScreen(Screen[None]):
+    app = getters.app(InterviewApp)  # typed: screens use this app's store, bank and rounds
     DEFAULT_CSS = screen_css("summary")
     BINDINGS = [Binding("h,escape", "home", "Home", id="summary.home")]
 
@@ -73,7 +76,7 @@ class SummaryScreen(Screen[None]):
     def review(self, event: DataTable.RowSelected) -> None:
         from interview.tui.screens.feedback import FeedbackScreen
 
-        result = self.session.results[int(event.row_key.value)]
+        result = self.session.results[int(selected_key(event))]
         self.app.push_screen(FeedbackScreen(self.session, result, read_only=True))
 
     def action_home(self) -> None:
