@@ -102,11 +102,19 @@ def main() -> None:
         ]
     )
 
-    quality = scoring_eval.evaluate()
+    ours, keyword = scoring_eval.evaluate()[:2]
+    sb = ours["scientsbank"].get("test_ud")
     notes.append(
-        f"Scorer vs hand grades ({quality['answers']} answers): ours Pearson {quality['ours']['pearson']:.3f}, "
-        f"Spearman {quality['ours']['spearman']:.3f}; exact-keyword baseline Pearson "
-        f"{quality['exact_keyword']['pearson']:.3f}, Spearman {quality['exact_keyword']['spearman']:.3f}."
+        f"Scorer vs hand grades ({ours['dev']['n']} answers): ours Pearson {ours['dev']['pearson']:.3f}, "
+        f"Spearman {ours['dev']['spearman']:.3f}; exact-keyword baseline Pearson "
+        f"{keyword['dev']['pearson']:.3f}, Spearman {keyword['dev']['spearman']:.3f}. Non-answers over 0.05 on "
+        f"built-in questions: {ours['non_answers_over']}."
+        + (
+            f" SciEntsBank test_ud: ours Pearson {sb['pearson']:.3f} / AUC {sb['auc']:.3f}, exact keyword "
+            f"{keyword['scientsbank']['test_ud']['pearson']:.3f} / {keyword['scientsbank']['test_ud']['auc']:.3f}."
+            if sb
+            else ""
+        )
     )
 
     header = ["figure", "median", "min-max", "budget", "status"]

@@ -31,3 +31,13 @@ def ranks(values: list[float]) -> list[float]:
 
 def spearman(xs: list[float], ys: list[float]) -> float:
     return pearson(ranks(xs), ranks(ys))
+
+
+def roc_auc(scores: list[float], labels: list[float]) -> float:
+    """Probability that a random positive (label 1) outscores a random negative; ties count half."""
+    rank = ranks(scores)
+    positives = [r for r, y in zip(rank, labels, strict=True) if y >= 0.5]
+    n_pos, n_neg = len(positives), len(labels) - len(positives)
+    if not n_pos or not n_neg:
+        return 0.5
+    return (sum(positives) - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)

@@ -44,11 +44,18 @@ def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]) -> Pac
     type=click.File("r", encoding="utf-8"),
     help='JSONL file ("-" for stdin); each line {"id", "question", "answer"}, optionally "hints".',
 )
+@click.option(
+    "--explain", is_flag=True, help="Print each score as a table of concepts and their evidence instead of JSONL."
+)
 @with_packs
 @click.pass_context
-def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple[Path, ...]) -> None:
-    """Grade answers in bulk; print one JSON line per input line. Exit 1 if any line failed."""
+def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple[Path, ...], explain: bool) -> None:
+    """Grade answers in bulk; print one JSON line per input line. Exit 1 if any line failed.
+
+    Example: interview grade my-pack --answers answers.jsonl --explain
+    """
     from interview.scoring import grade, rubric_hash
+    from interview.scoring.explain import explain as explain_score
 
     source = _resolve_pack(ctx, pack_name, packs)
     failed = 0
@@ -72,6 +79,10 @@ def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple
         except (ValueError, json.JSONDecodeError) as error:
             failed += 1
             click.echo(f"{answers_file.name}:{number}: skipped: {error}", err=True)
+            continue
+        if explain:
+            label = f"{item.get('id') or f'line {number}'} ({question_id})"
+            out.write(explain_score(label, score) + "\n\n")
             continue
         record = {
             "id": item.get("id"),

@@ -92,3 +92,14 @@ def test_pack_test_passes_a_good_pack_and_fails_an_out_of_band_example(valid_pac
     assert result.exit_code == 1
     assert "FAIL overfitting: example at line" in result.stdout and "expected 0.90-1.00" in result.stdout
     assert "missed" in result.stdout  # the concept breakdown is shown
+
+
+def test_grade_explain_prints_each_concept_with_its_evidence(valid_pack: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.jsonl"
+    line = {"id": "a1", "question": "overfitting", "answer": "It memorizes noise; use dropout."}
+    answers.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = invoke("grade", "demo", "--pack", str(valid_pack), "--answers", str(answers), "--explain")
+    assert result.exit_code == 0
+    assert result.output.startswith("a1 (overfitting): ")
+    assert "✔ memorises noise (required)" in result.output and '"noise"' in result.output
+    assert "✘ train-validation gap" in result.output

@@ -43,11 +43,15 @@ def rubric_for(question: Question) -> tuple[Concept, ...]:
     return question.rubric or draft_rubric(question.model_answer, question.prompt)
 
 
-DRAFTED_FULL_CREDIT = 0.75
+# The share of a rubric's weight that earns full marks: a fair grader gives full marks to an answer
+# that makes the main points, not only to one that says everything the model answer says. Fitted by
+# bench/calibrate.py on graded answers; drafted rubrics list every key phrase, so they ask for less.
+FULL_CREDIT_AT = 0.8
+DRAFTED_FULL_CREDIT = 0.6
 
 
 def grade(question: Question, answer: str, hints_taken: int = 0) -> Score:
-    full_credit_at = 1.0 if question.rubric else DRAFTED_FULL_CREDIT
+    full_credit_at = FULL_CREDIT_AT if question.rubric else DRAFTED_FULL_CREDIT
     return score_answer(
         answer, rubric_for(question), question.misconceptions, hints_taken, full_credit_at, question.prompt
     )

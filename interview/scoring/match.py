@@ -5,10 +5,9 @@ in any order. Words match by stem (overfit ~ overfitting), by joined spelling (k
 or, for longer words without digits, by typo-tolerant similarity (rapidfuzz). Short tokens and
 tokens with digits must match exactly: SVM is not SVD, L1 is not L2, AUC is not AIC.
 
-A phrase word may also be matched softly, by an answer word that means the same: one the
-equivalence lexicon names (grow ~ increase), or one whose GloVe vector is close (memorising ~
-remembering), never an opposite (increase ~ decrease). A soft match is evidence "in other words"
-and earns less than the phrase's own word. Words inside a hedge ("I'm not sure what X is", "I
+A phrase word may also be matched softly, by an answer word that the equivalence lexicon says
+means the same (grow ~ increase), never by an opposite (increase ~ decrease). A soft match is
+evidence "in other words", shown as such. Words inside a hedge ("I'm not sure what X is", "I
 don't know X") are no evidence at all.
 """
 
@@ -30,8 +29,7 @@ PARTIAL_COVERAGE = 0.5  # share of a phrase's words that makes a partial match
 MAX_GAP = 3  # extra words allowed inside a matched phrase
 # Soft matches. Fitted on graded answers by bench/calibrate.py; see docs/scoring.md.
 LEXICON_SIMILARITY = 90.0  # the similarity shown for a lexicon equivalent
-VECTOR_MIN = 0.80  # cosine from which two uncommon words count as the same meaning
-SOFT_CREDIT = 0.8  # what a softly matched word is worth beside the phrase's own word
+SOFT_CREDIT = 1.0  # what a softly matched word is worth beside the phrase's own word
 # Clauses in which the candidate says they do not know: "not sure", "no idea", "don't know X".
 HEDGE_VERBS = frozenset(
     {"sure", "know", "idea", "clue", "rememb", "recal", "recollect", "familiar", "certain", "studi", "understand"}
@@ -134,19 +132,16 @@ class AnswerIndex:
         self._word_cache: dict[tuple[PhraseWord, bool], list[tuple[int, float]]] = {}
         self.soft_positions: dict[PhraseWord, set[int]] = {}
         self.hedged = self._hedged_positions()
-        # answer words that may stand for a phrase word in other words: uncommon content words
-        self._soft_vocab = [
-            w
-            for w, positions in self.by_norm.items()
-            if len(w) >= 3 and not has_digit(w) and not self.tokens[positions[0]].stop
-        ]
 
     def _hedged_positions(self) -> frozenset[int]:
-        """Tokens in a clause where the candidate says they don't know: "not sure", "no idea what X is"."""
+        """Tokens in a clause where the candidate says they don't know: "not sure", "no idea what X is".
+
+        A hedge is the speaker's own ("I have not studied this"): "it never learns" is a claim.
+        """
         tokens, text = self.tokens, self.text
         hedged: set[int] = set()
         clause: list[int] = []
-        is_hedge = False
+        is_hedge = first_person = False
         for i, token in enumerate(tokens):
             if clause and (
                 token.sentence != tokens[i - 1].sentence
@@ -154,13 +149,15 @@ class AnswerIndex:
             ):
                 if is_hedge:
                     hedged.update(clause)
-                clause, is_hedge = [], False
+                clause, is_hedge, first_person = [], False, False
             clause.append(i)
+            first_person |= token.norm in ("i", "me", "my")
             if token.stem in HEDGE_WORDS and (len(tokens) <= 3 or token.stem not in ("pass", "skip")):
                 is_hedge = True
-            elif token.stem in HEDGE_VERBS and any(
-                tokens[k].negation or tokens[k].norm in ("never", "unsure")
-                for k in range(max(clause[0], i - 3), i)
+            elif (
+                token.stem in HEDGE_VERBS
+                and (first_person or token.stem in ("sure", "idea", "clue"))
+                and any(tokens[k].negation or tokens[k].norm == "never" for k in range(max(clause[0], i - 3), i))
             ):
                 is_hedge = True
         if is_hedge:
@@ -203,27 +200,13 @@ class AnswerIndex:
         return result
 
     def _soft_occurrences(self, word: PhraseWord, exact: dict[int, float]) -> dict[int, float]:
-        """Answer words that mean what `word` means: lexicon equivalents, then close vectors."""
-        softly: dict[int, float] = {}
-        for stem in meaning.equivalent_stems(word.stem):
-            for i in self.by_stem.get(stem, ()):
-                if i not in exact:
-                    softly[i] = LEXICON_SIMILARITY
-        if meaning.is_common(word.norm):
-            return softly  # frequent words have noisy neighbours (sure ~ know): only the lexicon speaks for them
-        candidates = [
-            w
-            for w in self._soft_vocab
-            if not meaning.is_common(w) and not meaning.opposite(word.stem, self.tokens[self.by_norm[w][0]].stem)
-        ]
-        if not candidates:
-            return softly
-        for candidate, cosine in zip(candidates, meaning.vectors().similarities(word.norm, candidates), strict=True):
-            if cosine >= VECTOR_MIN:
-                for i in self.by_norm[candidate]:
-                    if i not in exact and i not in softly:
-                        softly[i] = round(100 * cosine, 1)
-        return softly
+        """Answer words the lexicon says mean what `word` means (grow ~ increase), never its opposites."""
+        return {
+            i: LEXICON_SIMILARITY
+            for stem in meaning.equivalent_stems(word.stem)
+            for i in self.by_stem.get(stem, ())
+            if i not in exact
+        }
 
     def find(self, phrase: PreparedPhrase, soft: bool = True) -> PhraseMatch | None:
         """The best place in the answer for `phrase`, or None when too little of it is there."""
@@ -291,7 +274,9 @@ class AnswerIndex:
         """Slide over occurrences; keep the window within one sentence covering most phrase words."""
         size = len(phrase.words)
         span_limit = size + MAX_GAP
-        best: tuple[float, float, float, int, int, bool] | None = None  # credit, coverage, similarity, first, last, soft
+        best: tuple[float, float, float, int, int, bool] | None = (
+            None  # credit, coverage, similarity, first, last, soft
+        )
         total_weight = sum(w.weight for w in phrase.words)
         tokens = self.tokens
         for a in range(len(hits)):
@@ -317,9 +302,7 @@ class AnswerIndex:
             if len(seen) < size and all(j == size - 1 for j in seen) and meaning.is_common(phrase.words[-1].norm):
                 continue  # the common head of a compound says little alone: "forward pass" needs "forward"
             softly = {j for j, (_, i) in seen.items() if i in self.soft_positions.get(phrase.words[j], ())}
-            credit = (
-                sum(phrase.words[j].weight * (SOFT_CREDIT if j in softly else 1.0) for j in seen) / total_weight
-            )
+            credit = sum(phrase.words[j].weight * (SOFT_CREDIT if j in softly else 1.0) for j in seen) / total_weight
             coverage = len(seen) / size
             similarity = sum(s for s, _ in seen.values()) / len(seen)
             last = max(i for _, i in seen.values())

@@ -141,7 +141,8 @@ _stemmer = Stemmer.Stemmer("english")
 # Stems of function words: "haves" (from "must-haves") or "doing" is no more evidence than "have".
 # Stopwords whose other forms are content words ("sorting", "kindness", "wells") are left out.
 STOP_STEMS = frozenset(_stemmer.stemWord(w) for w in STOPWORDS) - {
-    _stemmer.stemWord(w) for w in ("sort", "kind", "like", "well", "thing", "way", "lot", "one", "make", "actually", "basically")
+    _stemmer.stemWord(w)
+    for w in ("sort", "kind", "like", "well", "thing", "way", "lot", "one", "make", "actually", "basically")
 }
 
 
@@ -166,6 +167,8 @@ def normalize_word(raw: str) -> tuple[str, str]:
     word = unicodedata.normalize("NFKC", raw).casefold().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    elif "'" in word and word.rsplit("'", 1)[1] in ("d", "m", "ve", "ll", "re"):
+        word = word.rsplit("'", 1)[0]  # "I'd", "we're": the pronoun, a function word like any other
     word = _americanise(word)
     if word.endswith("n't") or word == "cannot":
         return word, "not"  # "doesn't fit" says "does not fit"

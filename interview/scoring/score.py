@@ -17,10 +17,11 @@ from enum import StrEnum
 from typing import Sequence
 
 from interview.bank.model import Concept, Misconception
+from interview.scoring import match as matching
 from interview.scoring.lexicon import abbreviation_variants
-from interview.scoring.match import SOFT_CREDIT, AnswerIndex, PhraseMatch, prepare_phrase
+from interview.scoring.match import AnswerIndex, PhraseMatch, prepare_phrase
 from interview.scoring.meaning import phrase_equivalents
-from interview.scoring.normalize import STOP_STEMS, tokenize
+from interview.scoring.normalize import STOP_STEMS, normalize_word, tokenize
 
 
 class Verdict(StrEnum):
@@ -33,14 +34,15 @@ class Verdict(StrEnum):
 
 HIT, PARTIAL, MISSED = Verdict.HIT, Verdict.PARTIAL, Verdict.MISSED
 # Fitted on graded answers by bench/calibrate.py (see docs/scoring.md), not tuned by hand.
-ECHO_CREDIT = 0.4  # a concept shown only with words the question already contains
+ECHO_CREDIT = 0.6  # a concept shown only with words the question already contains
+PARTIAL_CREDIT = 1.0  # scales the credit of a phrase found only in part
 REQUIRED_CAP = 0.5  # the most an answer missing a required concept can score
 HINT_CAPS = (1.0, 0.85, 0.7, 0.6)  # the cap after 0, 1, 2, 3+ hints
 # A list of buzzwords with hardly a function word in it is not an explanation.
-SALAD_MIN_SEGMENTS = 7
-SALAD_SEGMENT_WORDS = 3
+SALAD_MIN_SEGMENTS = 5
+SALAD_SEGMENT_WORDS = 7  # a noun phrase; a clause has a clause word (below)
 SALAD_SHARE = 0.6
-SALAD_FACTOR = 0.5
+SALAD_FACTOR = 0.2  # fitted by bench/calibrate.py
 SEGMENT_BREAK = re.compile(r"[,;:.!?\n]")
 
 VERDICTS = ((0.8, "strong"), (0.6, "pass"), (0.4, "borderline"), (0.0, "miss"))
@@ -129,7 +131,7 @@ def _best_match(index: AnswerIndex, phrases: Sequence[str]) -> tuple[PhraseMatch
         match = index.find(prepare_phrase(text))
         if match is None:
             continue
-        credit = match.credit * (SOFT_CREDIT if in_other_words else 1.0)
+        credit = match.credit * (matching.SOFT_CREDIT if in_other_words else 1.0)
         if best is None or (credit, match.similarity) > (best[2], best[0].similarity):
             best = (match, origin, credit, in_other_words or match.soft)
             if credit == 1.0 and match.similarity == 100.0:
@@ -167,6 +169,8 @@ def judge_concept(index: AnswerIndex, concept: Concept, question_stems: frozense
     echo = bool(question_stems) and all(t.stem in question_stems for t in matched)
     if echo:
         credit *= ECHO_CREDIT
+    if verdict == PARTIAL:
+        credit *= PARTIAL_CREDIT
     return ConceptResult(
         concept.name,
         verdict,
@@ -199,29 +203,76 @@ def find_misconception(index: AnswerIndex, misconception: Misconception) -> Misc
     return None
 
 
+# Words of talk about answering rather than of an answer: "I'd rather skip this one", "next question
+# please", "I would have to look it up", "no comment". An answer made only of these says nothing.
+META_WORDS = frozenset(
+    normalize_word(w)[1]
+    for w in """
+    skip skipping pass next question questions later sorry answer answering comment comments blank blanking
+    look looking lookup up come back move moving on give giving up rather prefer honestly guess guessing
+    hmm hm um umm uh er erm ok okay well yeah yes nope nothing clue idea sure unsure know knew remember
+    recall forgot forget forgotten think thought n a na nil none sure certain studied study learned learnt
+    covered seen heard across encountered familiar topic one this that thing time moment please again
+    wait mind pretty totally completely really quite bit little fully entirely""".split()
+)
+
+
 def _content_stems(text: str) -> frozenset[str]:
     return frozenset(t.stem for t in tokenize(text) if not t.stop and t.stem not in STOP_STEMS)
 
 
 def _says_something(index: AnswerIndex, question_stems: frozenset[str]) -> bool:
-    """Whether the answer has a content word that is neither hedged nor the question's own."""
-    return any(
-        not t.stop and not t.negation and t.stem not in STOP_STEMS and t.stem not in question_stems
+    """Whether the answer says anything: a content word outside hedges, and not just the question back.
+
+    An answer made only of the question's own words is a restatement when it repeats most of them
+    ("what is overfitting?" - "overfitting is what it is"); a short one may be a fair pick between
+    options the question names ("which is heavier, iron or wood?" - "iron").
+    """
+    content = {
+        t.stem
         for i, t in enumerate(index.tokens)
-        if i not in index.hedged
-    )
+        if i not in index.hedged and not t.stop and not t.negation and t.stem not in STOP_STEMS
+    }
+    if not content or content <= META_WORDS:
+        return False
+    if content - question_stems:
+        return True
+    return len(content) * 2 < len(question_stems)
 
 
-def looks_like_keyword_salad(index: AnswerIndex) -> bool:
-    """Mostly bare lists of terms ("ReLU, ResNet, LSTM, batch norm, ...") with no sentence joining them."""
+# Words that make a clause of a list item: a verb's helpers, pronouns, joining words. A list of
+# noun phrases ("penalty on the weights, lasso, elastic net") has none of them.
+CLAUSE_WORDS = frozenset(
+    """is are was were be been being am it its this they them we you i he she which that because so when
+    if then while since whereas but means makes has have had does do did can could will would should
+    gives lets helps causes need needs""".split()
+)
+
+
+def looks_like_keyword_salad(index: AnswerIndex, evidence: frozenset[str] = frozenset()) -> bool:
+    """Mostly bare lists of terms ("ReLU, ResNet, LSTM, batch norm, ...") with no sentence joining them.
+
+    A list item is bare when it is a few content words, or when it is only rubric evidence
+    (`evidence`: stems of the words concept matches found) with no clause word: the rubric's own phrases
+    pasted as a list. Terse notes ("train on k-1, test on the rest, rotate") say more than that.
+    """
     tokens = index.tokens
     text = index.text
     segments: list[list] = [[]]
-    for previous, token in zip([None, *tokens], tokens, strict=False):
+    for previous, token in zip([None, *tokens], tokens, strict=False):  # the first token has no previous
         if previous is not None and SEGMENT_BREAK.search(text, previous.end, token.start):
             segments.append([])
         segments[-1].append(token)
-    bare = [s for s in segments if len(s) <= SALAD_SEGMENT_WORDS and not any(t.stop or t.negation for t in s)]
+    bare = [
+        s
+        for s in segments
+        if (len(s) <= 3 and not any(t.stop or t.negation for t in s))
+        or (
+            len(s) <= SALAD_SEGMENT_WORDS
+            and not any(t.negation or t.norm in CLAUSE_WORDS for t in s)
+            and all(t.stem in evidence for t in s if not t.stop)
+        )
+    ]
     bare_words = sum(len(s) for s in bare)
     return len(bare) >= SALAD_MIN_SEGMENTS and bare_words >= SALAD_SHARE * len(tokens)
 
@@ -254,7 +305,7 @@ def score_answer(
     coverage = sum(r.credit * r.weight for r in results) / total_weight if total_weight else 0.0
     value = min(1.0, coverage / full_credit_at)
     if full_credit_at < 1.0 and coverage > 0:
-        reasons.append(f"drafted rubric: covering {full_credit_at:.0%} of its weight earns full marks")
+        reasons.append(f"covering {full_credit_at:.0%} of the rubric's weight earns full marks")
     for result in results:
         # a partial match (at least half of a phrase) counts as touched; the dev set agrees (see docs/scoring.md)
         if result.required and result.verdict == MISSED and value > REQUIRED_CAP:
@@ -264,7 +315,10 @@ def score_answer(
     if hints_taken and value > cap:
         value = cap
         reasons.append(f"capped at {cap:.2f}: {hints_taken} hint{'s' if hints_taken > 1 else ''} taken")
-    if value > 0 and looks_like_keyword_salad(index):
+    evidence = frozenset(
+        t.stem for r in results if r.span for t in index.tokens if r.span[0] <= t.start and t.end <= r.span[1]
+    )
+    if value > 0 and looks_like_keyword_salad(index, evidence):
         value *= SALAD_FACTOR
         reasons.append(f"scaled by {SALAD_FACTOR}: reads as a list of keywords, not an explanation")
     found = tuple(m for m in (find_misconception(index, mc) for mc in misconceptions) if m)

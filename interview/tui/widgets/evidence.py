@@ -32,8 +32,13 @@ def concept_lines(score: Score) -> Text:
             lines.append(" (required)", style="dim")
         if concept.verdict != MISSED:
             lines.append(f'  ← "{printable(concept.matched_text)}"', style=colour)
-            if concept.phrase.casefold() != concept.matched_text.casefold():
+            if concept.soft:
+                # matched in other words: say which rubric phrase the candidate's words stand for
+                lines.append(f"  ≈ in other words for “{printable(concept.phrase)}”", style="dim")
+            elif concept.phrase.casefold() != concept.matched_text.casefold():
                 lines.append(f"  via “{printable(concept.phrase)}”", style="dim")
+            if concept.echo:
+                lines.append("  (words of the question)", style="dim")
         lines.append("\n")
     for mistake in score.misconceptions:
         lines.append("✘ misconception: ", style="bold red")
