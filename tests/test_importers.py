@@ -50,7 +50,7 @@ def test_import_writes_a_pack_that_validates_and_tests_clean(
     assert f"{count} question" in stdout
     reported = [line for line in stderr.splitlines() if ": skipped: " in line]
     assert len(reported) == len(skipped)
-    for line, (number, words) in zip(reported, skipped):
+    for line, (number, words) in zip(reported, skipped, strict=True):
         assert line.startswith(f"{FIXTURES / name}:{number}: skipped: ") and words in line
     loaded = load_pack_file(out)
     assert loaded.errors == () and loaded.pack is not None

@@ -52,10 +52,11 @@ def _blocks(path: Path, text: str) -> tuple[list[_Block], int]:
         if not fence_line and not FENCE.match(line):
             heading = HEADING.match(line)
             bold = (BOLD_LINE.match(line) or Q_LINE.match(line)) if not heading else None
-            if heading or bold:
-                level = len(heading.group(1)) if heading else BOLD_LEVEL
-                title = heading.group(2) if heading else bold.group("text")
-                blocks.append(_Block(level, title.strip(), number))
+            if heading:
+                blocks.append(_Block(len(heading.group(1)), heading.group(2).strip(), number))
+                continue
+            if bold:
+                blocks.append(_Block(BOLD_LEVEL, bold.group("text").strip(), number))
                 continue
         if blocks:
             blocks[-1].body.append(line)

@@ -81,7 +81,7 @@ def draft_cards(read: ReadResult, topic: str | None) -> tuple[list[Drafted], lis
     return drafted, skipped
 
 
-def _dumper():  # type: ignore[no-untyped-def]
+def _dumper() -> type:
     import yaml
 
     class PackDumper(yaml.SafeDumper):
@@ -121,7 +121,12 @@ def render_pack(pack_id: str, title: str, description: str, drafted: Iterable[Dr
         "questions:",
     ]
     for item in drafted:
-        question = {"id": item.id, "topic": item.topic, "prompt": item.card.question, "model_answer": item.card.answer}
+        question: dict[str, object] = {
+            "id": item.id,
+            "topic": item.topic,
+            "prompt": item.card.question,
+            "model_answer": item.card.answer,
+        }
         if item.card.sources:
             question["sources"] = list(item.card.sources)
         body = _yaml(question, 4)
