@@ -210,11 +210,21 @@ def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
 def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Mastery per area, the concepts you miss most, reviews due and leeches."""
+    """Mastery per area, the concepts you miss most, reviews due, leeches, streaks and a calendar heatmap.
+
+    \b
+    Example:
+      interview stats
+      interview stats --json | jq .streaks
+    """
+    from datetime import date
+
     from interview.progress import mastery_by, weak_concepts
+    from interview.progress.streaks import heatmap_text, streaks
 
     store = open_store()
     now = time.time()
+    habit = streaks(store, date.fromtimestamp(now))
     areas = mastery_by(store, now)
     concepts = weak_concepts(store)
     due = store.due_questions(now, 1000)
@@ -226,6 +236,13 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
                 {
                     "answers": answers[0],
                     "mean_score": answers[1],
+                    "streaks": {
+                        "days_practised": habit.days_practised,
+                        "current": habit.current,
+                        "longest": habit.longest,
+                        "today_done": habit.today_done,
+                        "answers_per_day": {day.isoformat(): n for day, n in sorted(habit.per_day.items())},
+                    },
                     "areas": [
                         {"area": m.name, "mastery": m.mastery, "confidence": m.confidence, "attempts": m.attempts}
                         for m in areas
@@ -258,6 +275,7 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
         click.echo("\nwhat you miss most:")
         for c in concepts:
             click.echo(f"  {c.explain()}")
+    click.echo(f"\n{habit.describe()}\n{heatmap_text(habit.per_day, date.fromtimestamp(now))}")
     click.echo(f"\n{len(due)} question{'s' if len(due) != 1 else ''} due for review")
     for question_id, lapses, _ in leeches:
         click.echo(f"  leech: {question_id} failed {lapses} times; reread its model answer before drilling it again")
