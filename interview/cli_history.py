@@ -129,10 +129,31 @@ def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> Non
     help="json: complete, re-importable; md: a report for a coach; csv: one row per answer.",
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+@click.option(
+    "--anki",
+    "anki_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Instead: the concepts you missed most as Anki cards (.apkg, or .txt/.tsv for Anki's text import).",
+)
+@click.option("--limit", default=50, show_default=True, help="With --anki: how many cards.")
 @with_packs
 @click.pass_context
-def history_export(ctx: click.Context, fmt: str, output: Path | None, packs: tuple[Path, ...]) -> None:
-    """Export the whole history."""
+def history_export(
+    ctx: click.Context, fmt: str, output: Path | None, anki_file: Path | None, limit: int, packs: tuple[Path, ...]
+) -> None:
+    """Export the whole history, or (--anki) the concepts you missed most as Anki cards.
+
+    \b
+    Example:
+      interview history export -o me.json
+      interview history export --format md -o for-my-coach.md
+      interview history export --anki missed.apkg
+    """
+    if anki_file is not None:
+        from interview.cli_anki import export_anki
+
+        export_anki(load_bank_for(ctx, packs), open_store(), anki_file, limit)
+        return
     from interview.store.exchange import attempts_csv, export_bundle, markdown_report
 
     store = open_store()
