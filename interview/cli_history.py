@@ -242,6 +242,7 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
 
     from interview.progress import mastery_by, weak_concepts
     from interview.progress.streaks import heatmap_text, streaks
+    from interview.store.summaries import answer_totals
 
     store = open_store()
     now = time.time()
@@ -250,7 +251,7 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
     concepts = weak_concepts(store)
     due = store.due_questions(now, 1000)
     leeches = store.leeches()
-    answers = store.db.execute("SELECT COUNT(*), AVG(score) FROM attempts WHERE skipped = 0").fetchone()
+    answers = answer_totals(store)
     if as_json:
         click.echo(
             json.dumps(
