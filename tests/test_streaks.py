@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from interview import locations
 from interview.cli import main
 from interview.progress.streaks import LEVEL_GLYPHS, heatmap, heatmap_text, level, streaks, streaks_from
-from interview.store import Store
+from interview.store import AttemptRecord, Store
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 
@@ -61,8 +61,9 @@ def test_streaks_from_the_store_use_local_days(monkeypatch: pytest.MonkeyPatch) 
     session = store.create_session("drill", "practice", {})
     noon = 1_795_000_000 - 1_795_000_000 % 86400 + 43200
     for day_back in (0, 1, 3):
+        when = noon - day_back * 86400
         store.insert_attempt(
-            session, 0, "p/q", "a/b", "x", 0.5, "partial", {}, "h", 1, 0, False, False, noon - day_back * 86400
+            AttemptRecord(session, 0, "p/q", "a/b", "x", 0.5, "partial", {}, "h", 1, submitted_at=when)
         )
     today = date.fromtimestamp(noon)
     result = streaks(store, today)
