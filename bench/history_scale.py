@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from interview.store import Store
+from interview.store import AttemptRecord, Store
 
 ATTEMPTS = 100_000
 AREAS = [
@@ -78,20 +78,19 @@ def generate(path: Path, attempts: int = ATTEMPTS, seed: int = 3) -> None:
         }
         # the store's own write path, so the running concept state is built as in real use
         store.insert_attempt(
-            session_id,
-            n % 6,
-            f"gen/{area}-{rng.randrange(40)}",
-            topic,
-            "an answer " * 40,
-            score,
-            "pass",
-            breakdown,
-            "h",
-            120.0,
-            0,
-            False,
-            False,
-            when,
+            AttemptRecord(
+                session_id,
+                n % 6,
+                f"gen/{area}-{rng.randrange(40)}",
+                topic,
+                "an answer " * 40,
+                score,
+                "pass",
+                breakdown,
+                "h",
+                120.0,
+                submitted_at=when,
+            )
         )
         if n % 5000 == 4999:
             store.db.execute("COMMIT")

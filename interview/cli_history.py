@@ -129,10 +129,31 @@ def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> Non
     help="json: complete, re-importable; md: a report for a coach; csv: one row per answer.",
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+@click.option(
+    "--anki",
+    "anki_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Instead: the concepts you missed most as Anki cards (.apkg, or .txt/.tsv for Anki's text import).",
+)
+@click.option("--limit", default=50, show_default=True, help="With --anki: how many cards.")
 @with_packs
 @click.pass_context
-def history_export(ctx: click.Context, fmt: str, output: Path | None, packs: tuple[Path, ...]) -> None:
-    """Export the whole history."""
+def history_export(
+    ctx: click.Context, fmt: str, output: Path | None, anki_file: Path | None, limit: int, packs: tuple[Path, ...]
+) -> None:
+    """Export the whole history, or (--anki) the concepts you missed most as Anki cards.
+
+    \b
+    Example:
+      interview history export -o me.json
+      interview history export --format md -o for-my-coach.md
+      interview history export --anki missed.apkg
+    """
+    if anki_file is not None:
+        from interview.cli_anki import export_anki
+
+        export_anki(load_bank_for(ctx, packs), open_store(), anki_file, limit)
+        return
     from interview.store.exchange import attempts_csv, export_bundle, markdown_report
 
     store = open_store()
@@ -210,22 +231,40 @@ def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
 def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Mastery per area, the concepts you miss most, reviews due and leeches."""
+    """Mastery per area, the concepts you miss most, reviews due, leeches, streaks and a calendar heatmap.
+
+    \b
+    Example:
+      interview stats
+      interview stats --json | jq .streaks
+    """
+    from datetime import date
+
     from interview.progress import mastery_by, weak_concepts
+    from interview.progress.streaks import heatmap_text, streaks
+    from interview.store.summaries import answer_totals
 
     store = open_store()
     now = time.time()
+    habit = streaks(store, date.fromtimestamp(now))
     areas = mastery_by(store, now)
     concepts = weak_concepts(store)
     due = store.due_questions(now, 1000)
     leeches = store.leeches()
-    answers = store.db.execute("SELECT COUNT(*), AVG(score) FROM attempts WHERE skipped = 0").fetchone()
+    answers = answer_totals(store)
     if as_json:
         click.echo(
             json.dumps(
                 {
                     "answers": answers[0],
                     "mean_score": answers[1],
+                    "streaks": {
+                        "days_practised": habit.days_practised,
+                        "current": habit.current,
+                        "longest": habit.longest,
+                        "today_done": habit.today_done,
+                        "answers_per_day": {day.isoformat(): n for day, n in sorted(habit.per_day.items())},
+                    },
                     "areas": [
                         {"area": m.name, "mastery": m.mastery, "confidence": m.confidence, "attempts": m.attempts}
                         for m in areas
@@ -258,6 +297,7 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
         click.echo("\nwhat you miss most:")
         for c in concepts:
             click.echo(f"  {c.explain()}")
+    click.echo(f"\n{habit.describe()}\n{heatmap_text(habit.per_day, date.fromtimestamp(now))}")
     click.echo(f"\n{len(due)} question{'s' if len(due) != 1 else ''} due for review")
     for question_id, lapses, _ in leeches:
         click.echo(f"  leech: {question_id} failed {lapses} times; reread its model answer before drilling it again")

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from interview.progress import mastery_by, review, weak_concepts, weakest_questions
-from interview.store import SCHEMA_VERSION, Store, StoreError
+from interview.store import SCHEMA_VERSION, AttemptRecord, Store, StoreError
 from interview.store.db import MIGRATIONS
 
 DAY = 86400.0
@@ -22,7 +22,7 @@ def add(store: Store, session: int, question: str, topic: str, score: float, con
         "verdict": "x",
         "concepts": [{"concept": c, "verdict": v, "credit": 1.0 if v == "hit" else 0.0} for c, v in concepts.items()],
     }
-    return store.record_attempt(session, 0, question, topic, "answer", breakdown, "h", 30, 0, False, False)
+    return store.record_attempt(AttemptRecord(session, 0, question, topic, "answer", score, "x", breakdown, "h", 30))
 
 
 @pytest.fixture

@@ -92,13 +92,14 @@ async def test_the_app_offers_a_fresh_history_for_a_damaged_one() -> None:
 
 WRITER = textwrap.dedent("""
     import sys
-    from interview.store import Store
+    from interview.store import AttemptRecord, DraftRecord, Store
     store = Store(sys.argv[1])
     session = store.create_session("drill", "practice", {})
     breakdown = {"score": 0.5, "verdict": "borderline", "concepts": [{"concept": "c", "verdict": "hit", "credit": 1.0}]}
     for i in range(int(sys.argv[2])):
-        store.record_attempt(session, i, "p/q", "a/b", "answer %d" % i, breakdown, "h", 1.0, 0, False, False)
-        store.save_draft(session, i + 1, "p/q", "draft %d" % i, 0, 1.0)
+        answer = "answer %d" % i
+        store.record_attempt(AttemptRecord(session, i, "p/q", "a/b", answer, 0.5, "borderline", breakdown, "h", 1.0))
+        store.save_draft(DraftRecord(session, i + 1, "p/q", "draft %d" % i, 0, 1.0))
         print(i, flush=True)
 """)
 

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from interview.store import Store
+from interview.store.summaries import topic_sums, weakest_concepts, weakest_question_ids
 
 HALF_LIFE_DAYS = 14.0
 
@@ -54,16 +55,11 @@ def mastery_by(store: Store, now: float, level: str = "area") -> list[Mastery]:
     One pass over a covering index gives recency-weighted sums per topic; areas add up their topics.
     """
     tau = HALF_LIFE_DAYS * 86400 / math.log(2)
-    rows = store.db.execute(
-        "SELECT topic, SUM(score * exp((submitted_at - ?) / ?)), SUM(exp((submitted_at - ?) / ?)), COUNT(*) "
-        "FROM attempts INDEXED BY attempts_mastery WHERE skipped = 0 GROUP BY topic",
-        (now, tau, now, tau),
-    )
     sums: dict[str, tuple[float, float, int]] = {}
-    for topic, weighted, weights, count in rows:
-        key = topic.split("/", 1)[0] if level == "area" else topic
+    for row in topic_sums(store, now, tau):
+        key = row.topic.split("/", 1)[0] if level == "area" else row.topic
         total = sums.get(key, (0.0, 0.0, 0))
-        sums[key] = (total[0] + weighted, total[1] + weights, total[2] + count)
+        sums[key] = (total[0] + row.weighted_score, total[1] + row.weights, total[2] + row.answers)
     result = [
         Mastery(name, weighted / weights if weights else 0.0, _confidence(count), count)
         for name, (weighted, weights, count) in sums.items()
@@ -77,33 +73,12 @@ def weak_concepts(store: Store, limit: int = 10, min_recent: int = 2) -> list[We
     Reads the running per-concept state (the last five verdicts), so it costs the same with a week
     or ten years of history.
     """
-    missed = "(length(recent) - length(replace(recent, 'm', '')))"
-    rows = store.db.execute(
-        f"SELECT topic, concept, {missed}, length(recent), attempts, credit_sum / attempts FROM concept_stats "
-        f"WHERE length(recent) >= ? AND {missed} > 0 "
-        f"ORDER BY {missed} * 1.0 / length(recent) DESC, length(recent) DESC, credit_sum / attempts ASC, "
-        "topic, concept "
-        "LIMIT ?",
-        (min_recent, limit),
-    )
     return [
-        WeakConcept(topic, concept, missed_recent, recent, total, credit)
-        for topic, concept, missed_recent, recent, total, credit in rows
+        WeakConcept(row.topic, row.concept, row.missed_recent, row.recent, row.attempts, row.mean_credit)
+        for row in weakest_concepts(store, limit, min_recent)
     ]
 
 
 def weakest_questions(store: Store, limit: int = 10) -> list[str]:
     """Question ids for a cram drill: lowest recent scores first."""
-    rows = store.db.execute(
-        """
-        WITH latest AS (
-            SELECT question_id, score,
-                   ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY submitted_at DESC, id DESC) AS age
-            FROM attempts WHERE skipped = 0 AND instr(question_id, '~') = 0
-        )
-        SELECT question_id, AVG(score) FROM latest WHERE age <= 3
-        GROUP BY question_id ORDER BY AVG(score), question_id LIMIT ?
-        """,
-        (limit,),
-    )
-    return [question_id for question_id, _ in rows]
+    return weakest_question_ids(store, limit)

@@ -10,7 +10,7 @@ from interview.bank.model import Question
 from interview.rounds.session import AttemptResult, Item, RoundSession, follow_up_question, spec_from_dict
 from interview.scoring import Score, rubric_hash
 from interview.scoring.score import ConceptResult, MisconceptionResult
-from interview.store import AttemptRow, Store
+from interview.store import AttemptRecord, AttemptRow, DraftRecord, Store, StoreWrites
 
 
 def _session_id(session: RoundSession) -> int:
@@ -21,50 +21,77 @@ def _session_id(session: RoundSession) -> int:
 
 
 class StoreRecorder:
-    """The Recorder a real round uses: every event is committed to SQLite at once."""
+    """The Recorder a real round uses: every event is committed to SQLite as it happens.
 
-    def __init__(self, store: Store) -> None:
+    Writes go through `writes`, the one error boundary: a write that fails (disk full, read-only
+    folder, a lock held too long) waits there and is retried, and the round goes on in memory. So
+    each write is a closure over the values of its moment; the session id is read when the write
+    runs, because the round's own creation may be among the writes still waiting.
+    """
+
+    def __init__(self, store: Store, writes: StoreWrites | None = None) -> None:
         self.store = store
+        self.writes = writes or StoreWrites()
 
-    def started(self, session: RoundSession) -> int:
-        return self.store.create_session(session.spec.kind, session.spec.mode, session.to_state(), session.deadline_at)
+    def started(self, session: RoundSession) -> int | None:
+        spec, state, deadline_at = session.spec, session.to_state(), session.deadline_at
 
-    def attempt(self, session: RoundSession, result: AttemptResult) -> int:
+        def write() -> None:
+            session.session_id = self.store.create_session(spec.kind, spec.mode, state, deadline_at)
+
+        self.writes.run("the new round", write)
+        return session.session_id
+
+    def attempt(self, session: RoundSession, result: AttemptResult) -> int | None:
         from interview.progress.schedule import review
 
-        question = result.question
-        attempt_id = self.store.record_attempt(
-            _session_id(session),
-            result.position,
-            question.full_id,
-            question.topic,
-            result.answer,
-            result.score.to_dict(),
-            rubric_hash(question),
-            result.seconds,
-            result.hints,
-            result.overtime,
-            result.skipped,
-        )
-        review(self.store, question.full_id, result.score.value, session.wall())  # after the answer is safe
-        return attempt_id
+        question, when = result.question, session.wall()
+
+        def write_attempt() -> None:
+            result.attempt_id = self.store.record_attempt(
+                AttemptRecord(
+                    _session_id(session),
+                    result.position,
+                    question.full_id,
+                    question.topic,
+                    result.answer,
+                    result.score.value,
+                    result.score.verdict,
+                    result.score.to_dict(),
+                    rubric_hash(question),
+                    result.seconds,
+                    result.hints,
+                    result.overtime,
+                    result.skipped,
+                )
+            )
+
+        self.writes.run("your answer", write_attempt)
+        # after the answer is safe, and separately: a retry must not write the answer twice
+        self.writes.run("the review schedule", lambda: review(self.store, question.full_id, result.score.value, when))
+        return result.attempt_id
 
     def draft(self, session: RoundSession) -> None:
-        self.store.save_draft(
-            _session_id(session),
-            session.position,
-            session.current.question.full_id,
-            session.draft,
-            session.hints,
-            session.question_elapsed(),
-        )
-        self.store.save_state(_session_id(session), session.to_state())
+        position, question_id = session.position, session.current.question.full_id
+        text, hints, elapsed, state = session.draft, session.hints, session.question_elapsed(), session.to_state()
+
+        def write() -> None:
+            session_id = _session_id(session)
+            self.store.save_draft(DraftRecord(session_id, position, question_id, text, hints, elapsed))
+            self.store.save_state(session_id, state)
+
+        self.writes.run("your draft", write, key=("draft", id(session), position))
 
     def state(self, session: RoundSession) -> None:
-        self.store.save_state(_session_id(session), session.to_state())
+        state = session.to_state()
+        self.writes.run(
+            "the round's progress",
+            lambda: self.store.save_state(_session_id(session), state),
+            key=("state", id(session)),
+        )
 
     def finished(self, session: RoundSession, status: str) -> None:
-        self.store.finish_session(_session_id(session), status)
+        self.writes.run("the end of the round", lambda: self.store.finish_session(_session_id(session), status))
 
 
 class ResumeError(Exception):
@@ -135,6 +162,7 @@ def resume_session(
     session_id: int,
     clock: Callable[[], float] = time.monotonic,
     wall: Callable[[], float] = time.time,
+    writes: StoreWrites | None = None,
 ) -> RoundSession:
     """Rebuild an unfinished round, with the draft that was being typed."""
     row = store.session(session_id)
@@ -152,7 +180,7 @@ def resume_session(
         items,
         clock,
         wall,
-        StoreRecorder(store),
+        StoreRecorder(store, writes),
         session_id,
         position=state["position"],
         phase=state["phase"],

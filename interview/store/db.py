@@ -126,7 +126,8 @@ class StoreError(Exception):
     """The history database cannot be used; the message says why and what to do.
 
     `kind` is "damaged" (unreadable file: kept as it is until the user moves it aside), "newer"
-    (made by a newer interview: refused, untouched) or "unwritable" (the folder cannot be written).
+    (made by a newer interview: refused, untouched), "unwritable" (the folder cannot be written) or
+    "busy" (another process held the database locked past the busy timeout: healthy, try again).
     """
 
     def __init__(self, message: str, kind: str = "damaged", path: Path | None = None) -> None:
@@ -165,7 +166,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
-            connection.execute("PRAGMA journal_mode = WAL")
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
         _ensure_math(connection)
@@ -175,6 +176,13 @@ def connect(path: Path | str) -> sqlite3.Connection:
         raise
     except sqlite3.OperationalError as error:
         message = str(error)
+        if "locked" in message or "busy" in message:
+            raise StoreError(
+                f"the history database {path} is locked by another interview process ({message}); "
+                "close the other one or try again in a moment",
+                "busy",
+                Path(path),
+            ) from None
         if "readonly" in message or "unable to open" in message:
             raise StoreError(
                 f"cannot write the history database {path}: {message}; check the folder's "
@@ -188,6 +196,20 @@ def connect(path: Path | str) -> sqlite3.Connection:
             f"the history database {path} is damaged ({error}); it has not been changed", "damaged", Path(path)
         ) from None
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """WAL mode, waiting out another process that is switching a fresh file at the same moment:
+    SQLite answers "database is locked" at once there, without calling the busy handler."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _ensure_math(connection: sqlite3.Connection) -> None:
@@ -213,21 +235,33 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+def _schema_version(connection: sqlite3.Connection) -> int:
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the history database is from a newer version of interview (schema {version}, "
             f"this one knows {SCHEMA_VERSION}); upgrade interview to use it",
             "newer",
         )
-    for step in range(version, SCHEMA_VERSION):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+    return version
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the schema up to SCHEMA_VERSION, all steps in one write transaction.
+
+    The version is read again after BEGIN IMMEDIATE has taken the write lock: read before it, two
+    processes opening a fresh database at once both saw version 0 and the second failed on
+    "table sessions already exists" (and was then told its healthy database was damaged).
+    """
+    if _schema_version(connection) == SCHEMA_VERSION:
+        return  # the usual start: no write lock taken
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(_schema_version(connection), SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

@@ -14,7 +14,7 @@ import json
 import time
 from typing import Callable, Iterator
 
-from interview.store.history import Store, row_id
+from interview.store.history import AttemptRecord, Store, row_id
 
 BUNDLE_FORMAT = "interview-history"
 BUNDLE_VERSION = 1
@@ -140,20 +140,22 @@ def import_bundle(store: Store, bundle: dict) -> tuple[int, int]:
                 session_id = row_id(cursor)
                 for a in session.get("attempts", []):
                     attempt_id = store.insert_attempt(
-                        session_id,
-                        a["position"],
-                        a["question_id"],
-                        a["topic"],
-                        a["answer"],
-                        a["score"],
-                        a["verdict"],
-                        a["breakdown"],
-                        a["rubric_hash"],
-                        a["seconds"],
-                        a["hints"],
-                        a["overtime"],
-                        a["skipped"],
-                        a["submitted_at"],
+                        AttemptRecord(
+                            session_id,
+                            a["position"],
+                            a["question_id"],
+                            a["topic"],
+                            a["answer"],
+                            a["score"],
+                            a["verdict"],
+                            a["breakdown"],
+                            a["rubric_hash"],
+                            a["seconds"],
+                            a["hints"],
+                            a["overtime"],
+                            a["skipped"],
+                            a["submitted_at"],
+                        )
                     )
                     for concept in a.get("disputes", []):
                         store.db.execute(

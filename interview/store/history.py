@@ -11,7 +11,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from interview.store.db import connect
 
@@ -48,6 +48,38 @@ class AttemptRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """One answer to write: what `record_attempt` and `insert_attempt` take."""
+
+    session_id: int
+    position: int
+    question_id: str  # pack/id, or pack/id~fN for a follow-up
+    topic: str
+    answer: str
+    score: float
+    verdict: str
+    breakdown: dict  # Score.to_dict()
+    rubric_hash: str
+    seconds: float
+    hints: int = 0
+    overtime: bool = False
+    skipped: bool = False
+    submitted_at: float | None = None  # None: the store's clock, now
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """The answer being typed, to write: what `save_draft` takes."""
+
+    session_id: int
+    position: int
+    question_id: str
+    text: str
+    hints: int
+    elapsed: float
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     session_id: int
     position: int
@@ -56,6 +88,13 @@ class Draft:
     hints: int
     elapsed: float
     saved_at: float
+
+
+SESSION_COLUMNS = "id, kind, mode, status, started_at, finished_at, deadline_at, state"
+ATTEMPT_COLUMNS = (
+    "id, session_id, position, question_id, topic, answer, score, verdict, breakdown, rubric_hash, seconds, "
+    "hints, overtime, skipped, submitted_at"
+)
 
 
 class Store:
@@ -84,14 +123,22 @@ class Store:
         )
         self.db.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
 
+    def rows(self, sql: str, args: tuple | list = ()) -> sqlite3.Cursor:
+        """A query whose rows are read by column name (sqlite3.Row), not by position."""
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, args)
+
     def session(self, session_id: int) -> SessionRow | None:
-        row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        row = self.rows(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return _session(row) if row else None
 
-    UNFINISHED = "SELECT * FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1"  # index sessions_active
+    UNFINISHED = (  # index sessions_active
+        f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1"
+    )
 
     def unfinished_session(self) -> SessionRow | None:
-        row = self.db.execute(self.UNFINISHED).fetchone()
+        row = self.rows(self.UNFINISHED).fetchone()
         return _session(row) if row else None
 
     def sessions_page(
@@ -114,16 +161,19 @@ class Store:
         if topic:
             where.append("EXISTS (SELECT 1 FROM attempts t WHERE t.session_id = s.id AND t.topic LIKE ?)")
             args.append(f"{topic}%")
-        rows = self.db.execute(
-            f"SELECT s.*, (SELECT COUNT(*) FROM attempts a WHERE a.session_id = s.id), "
-            f"(SELECT AVG(score) FROM attempts a WHERE a.session_id = s.id) FROM sessions s "
+        columns = ", ".join(f"s.{c}" for c in SESSION_COLUMNS.split(", "))
+        rows = self.rows(
+            f"SELECT {columns}, (SELECT COUNT(*) FROM attempts a WHERE a.session_id = s.id) AS answers, "
+            f"(SELECT AVG(score) FROM attempts a WHERE a.session_id = s.id) AS mean_score FROM sessions s "
             f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ? OFFSET ?",
             (*args, limit, offset),
         ).fetchall()
-        return [(_session(row[:8]), row[8], row[9]) for row in rows]
+        return [(_session(row), row["answers"], row["mean_score"]) for row in rows]
 
     def question_attempts(self, question_id: str) -> list[AttemptRow]:
-        rows = self.db.execute("SELECT * FROM attempts WHERE question_id = ? ORDER BY submitted_at, id", (question_id,))
+        rows = self.rows(
+            f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE question_id = ? ORDER BY submitted_at, id", (question_id,)
+        )
         return [_attempt(row) for row in rows]
 
     def daily_activity(self, since: float) -> list[tuple[str, int, float]]:
@@ -137,82 +187,42 @@ class Store:
         )
 
     # -- attempts ---------------------------------------------------------------------------
-    def record_attempt(
-        self,
-        session_id: int,
-        position: int,
-        question_id: str,
-        topic: str,
-        answer: str,
-        score: dict,
-        rubric_hash: str,
-        seconds: float,
-        hints: int,
-        overtime: bool,
-        skipped: bool,
-    ) -> int:
+    def record_attempt(self, record: AttemptRecord) -> int:
         with self.db:  # the attempt and the removal of its draft land together or not at all
             self.db.execute("BEGIN IMMEDIATE")
-            attempt_id = self.insert_attempt(
-                session_id,
-                position,
-                question_id,
-                topic,
-                answer,
-                score["score"],
-                score["verdict"],
-                score,
-                rubric_hash,
-                seconds,
-                hints,
-                overtime,
-                skipped,
-                self.now(),
+            attempt_id = self.insert_attempt(record)
+            self.db.execute(
+                "DELETE FROM drafts WHERE session_id = ? AND position = ?", (record.session_id, record.position)
             )
-            self.db.execute("DELETE FROM drafts WHERE session_id = ? AND position = ?", (session_id, position))
         return attempt_id
 
-    def insert_attempt(
-        self,
-        session_id: int,
-        position: int,
-        question_id: str,
-        topic: str,
-        answer: str,
-        score: float,
-        verdict: str,
-        breakdown: dict,
-        rubric_hash: str,
-        seconds: float,
-        hints: int,
-        overtime: bool,
-        skipped: bool,
-        submitted_at: float,
-    ) -> int:
+    def insert_attempt(self, record: AttemptRecord) -> int:
         """One attempt and its concept verdicts, inside the caller's transaction (answers, imports, generators)."""
+        when = self.now() if record.submitted_at is None else record.submitted_at
         cursor = self.db.execute(
             "INSERT INTO attempts (session_id, position, question_id, topic, answer, score, verdict, breakdown, "
             "rubric_hash, seconds, hints, overtime, skipped, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                session_id,
-                position,
-                question_id,
-                topic,
-                answer,
-                score,
-                verdict,
-                json.dumps(breakdown),
-                rubric_hash,
-                seconds,
-                hints,
-                int(overtime),
-                int(skipped),
-                submitted_at,
+                record.session_id,
+                record.position,
+                record.question_id,
+                record.topic,
+                record.answer,
+                record.score,
+                record.verdict,
+                json.dumps(record.breakdown),
+                record.rubric_hash,
+                record.seconds,
+                record.hints,
+                int(record.overtime),
+                int(record.skipped),
+                when,
             ),
         )
         attempt_id = row_id(cursor)
-        if not skipped:
-            self.add_concept_verdicts(attempt_id, question_id, topic, breakdown.get("concepts", []), submitted_at)
+        if not record.skipped:
+            concepts = record.breakdown.get("concepts", [])
+            self.add_concept_verdicts(attempt_id, record.question_id, record.topic, concepts, when)
         return attempt_id
 
     def add_concept_verdicts(
@@ -233,7 +243,9 @@ class Store:
         )
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
-        rows = self.db.execute("SELECT * FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,))
+        rows = self.rows(
+            f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE session_id = ? ORDER BY position, id", (session_id,)
+        )
         return [_attempt(row) for row in rows]
 
     def question_history(self) -> dict[str, tuple[int, float]]:
@@ -293,22 +305,30 @@ class Store:
         )
 
     # -- drafts and disputes ----------------------------------------------------------------
-    def save_draft(
-        self, session_id: int, position: int, question_id: str, text: str, hints: int, elapsed: float
-    ) -> None:
+    def save_draft(self, record: DraftRecord) -> None:
         self.db.execute(
             "INSERT INTO drafts (session_id, position, question_id, text, hints, elapsed, saved_at) "
             "VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id, position) DO UPDATE SET "
             "question_id = excluded.question_id, "
             "text = excluded.text, hints = excluded.hints, elapsed = excluded.elapsed, saved_at = excluded.saved_at",
-            (session_id, position, question_id, text, hints, elapsed, self.now()),
+            (
+                record.session_id,
+                record.position,
+                record.question_id,
+                record.text,
+                record.hints,
+                record.elapsed,
+                self.now(),
+            ),
         )
 
     def draft(self, session_id: int, position: int) -> Draft | None:
-        row = self.db.execute(
-            "SELECT * FROM drafts WHERE session_id = ? AND position = ?", (session_id, position)
+        row = self.rows(
+            "SELECT session_id, position, question_id, text, hints, elapsed, saved_at FROM drafts "
+            "WHERE session_id = ? AND position = ?",
+            (session_id, position),
         ).fetchone()
-        return Draft(*row) if row else None
+        return Draft(**dict(row)) if row else None
 
     def add_dispute(self, attempt_id: int, concept: str) -> None:
         self.db.execute(
@@ -330,12 +350,21 @@ def row_id(cursor: sqlite3.Cursor) -> int:
     return cursor.lastrowid
 
 
-def _session(row: Any) -> SessionRow:
-    return SessionRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]))
+def _session(row: sqlite3.Row) -> SessionRow:
+    return SessionRow(
+        id=row["id"],
+        kind=row["kind"],
+        mode=row["mode"],
+        status=row["status"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        deadline_at=row["deadline_at"],
+        state=json.loads(row["state"]),
+    )
 
 
-def _attempt(row: sqlite3.Row | tuple) -> AttemptRow:
-    values = list(row)
-    values[8] = json.loads(values[8])
-    values[12], values[13] = bool(values[12]), bool(values[13])
-    return AttemptRow(*values)
+def _attempt(row: sqlite3.Row) -> AttemptRow:
+    values = dict(row)
+    values["breakdown"] = json.loads(values["breakdown"])
+    values["overtime"], values["skipped"] = bool(values["overtime"]), bool(values["skipped"])
+    return AttemptRow(**values)

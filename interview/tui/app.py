@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the 
     from interview.store import AttemptRow, Store
 
 AUTOSAVE_SECONDS = 3.0
+RETRY_SECONDS = 2.0  # how often writes that failed (disk full, read-only, locked) are tried again
 
 
 class InterviewApp(App[None]):
@@ -67,6 +68,9 @@ class InterviewApp(App[None]):
         self.store_problem = store_problem
         self.seed = seed
         self._keymap = keymap or {}
+        from interview.store.writes import StoreWrites
+
+        self.writes = StoreWrites(on_change=self.saving_changed)  # the one error boundary for writes
 
     def key_for(self, binding: Binding) -> str:
         """The key a binding answers to, after the user's keymap: for labels that name keys."""
@@ -77,6 +81,7 @@ class InterviewApp(App[None]):
 
         if self._keymap:
             self.set_keymap(self._keymap)
+        self.set_interval(RETRY_SECONDS, self.writes.retry)
         if self.read_only:
             from interview.tui.screens.history import HistoryScreen
 
@@ -141,6 +146,15 @@ class InterviewApp(App[None]):
             if refresh:
                 refresh()
 
+    def saving_changed(self, problem: str | None) -> None:
+        """Writes failed (problem) or work again (None): the round goes on either way, in memory."""
+        if problem:
+            self.notify(
+                f"{problem}. Your text is kept here meanwhile.", title="Not saved", severity="error", timeout=10
+            )
+        else:
+            self.notify("Saved again: everything is on disk.", title="Saved")
+
     # -- rounds -----------------------------------------------------------------------------
     # -- history ----------------------------------------------------------------------------
     def question_for(self, question_id: str, topic: str) -> Question:
@@ -191,9 +205,7 @@ class InterviewApp(App[None]):
         history = self.store.question_history() if self.store else {}
         stages = plan_round(spec, self.bank.questions, history, seed=self.seed)
         try:
-            session = RoundSession.start(
-                spec, stages, StoreRecorder(self.store) if self.store else None, self.clock, self.wall
-            )
+            session = RoundSession.start(spec, stages, StoreRecorder(self.store, self.writes), self.clock, self.wall)
         except ValueError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return
@@ -244,7 +256,7 @@ class InterviewApp(App[None]):
             self.notify("Still loading the question packs; try again in a moment.")
             return
         try:
-            session = resume_session(self.store, self.bank, session_id, self.clock, self.wall)
+            session = resume_session(self.store, self.bank, session_id, self.clock, self.wall, self.writes)
         except ResumeError as error:
             self.notify(f"Cannot resume: {error}", severity="error")
             return

@@ -56,6 +56,8 @@ async def test_dashboard_and_drill_these() -> None:
         await pilot.press("w")
         assert isinstance(app.screen, DashboardScreen)
         assert "Mastery by area" in str(app.screen.query_one("#mastery").content)
+        habit = str(app.screen.query_one("#habit").content)
+        assert "days practised" in habit and "longest" in habit and "Wed " in habit
         expected = app.weak_drill().question_ids
         await pilot.press("d")
         assert app.screen.session.items[0].question.full_id == expected[0]

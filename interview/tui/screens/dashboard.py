@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
+from interview.store import Store
 from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
@@ -18,6 +19,32 @@ from interview.tui.widgets.prose import printable
 from interview.tui.widgets.title_bar import TitleBar
 
 DAYS = 30
+HEATMAP_WEEKS = 26
+# the glyph already tells the level (readable without colour); colour only adds to it
+LEVEL_STYLES = ("dim", "green", "green", "bold green", "bold green")
+
+
+def habit_text(store: Store, now: float) -> Text:
+    """Days practised, current and longest streak, and the calendar heatmap of the last six months."""
+    from datetime import date
+
+    from interview.progress.streaks import LEVEL_GLYPHS, WEEKDAYS, heatmap, month_labels, streaks
+
+    today = date.fromtimestamp(now)
+    habit = streaks(store, today)
+    text = Text("Practice ", style="bold")
+    text.append(habit.describe() + "\n")
+    text.append("    " + month_labels(today, HEATMAP_WEEKS) + "\n", style="dim")
+    for name, row in zip(WEEKDAYS, heatmap(habit.per_day, today, HEATMAP_WEEKS), strict=True):
+        text.append(f"{name:<4}", style="dim")
+        for glyph, level, _ in row:
+            text.append(glyph, style=LEVEL_STYLES[level])
+        text.append("\n")
+    text.append("    less ", style="dim")
+    for level, glyph in enumerate(LEVEL_GLYPHS):
+        text.append(glyph + " ", style=LEVEL_STYLES[level])
+    text.append("more\n", style="dim")
+    return text
 
 
 class DashboardScreen(Screen[None]):
@@ -31,6 +58,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="dashboard-body"):
+            yield Static(id="habit")
             yield Static(id="mastery")
             with Horizontal(id="plots"):
                 yield PlotextPlot(id="trend")
@@ -43,6 +71,7 @@ class DashboardScreen(Screen[None]):
 
         self.sub_title = "Weak areas"
         store, now = self.app.store, self.app.wall()
+        self.query_one("#habit", Static).update(habit_text(store, now))
         text = Text("Mastery by area (recent answers count more)\n", style="bold")
         areas = mastery_by(store, now)
         for area in areas:

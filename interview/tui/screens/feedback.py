@@ -105,9 +105,13 @@ class FeedbackScreen(Screen[None]):
             if not choice:
                 return
             rating = choice.split(":", 1)[0]
-            due = reassess(
-                self.app.store, self.result.question.full_id, self.result.score.value, self.app.wall(), rating
-            )
+            question_id, score, now = self.result.question.full_id, self.result.score.value, self.app.wall()
+            outcome: list[float | None] = []
+            if not self.app.writes.run(
+                "your rating", lambda: outcome.append(reassess(self.app.store, question_id, score, now, rating))
+            ):
+                return  # the boundary has said so, and writes it when it can
+            due = outcome[-1]
             if due is not None:
                 days = max(0.0, (due - self.app.wall()) / 86400)
                 when = f"in {days:.0f} days" if days >= 1 else "later today"
@@ -128,8 +132,9 @@ class FeedbackScreen(Screen[None]):
             return
 
         def record(concept: str | None) -> None:
-            if concept and self.app.store and self.result.attempt_id is not None:
-                self.app.store.add_dispute(self.result.attempt_id, concept)
+            attempt_id = self.result.attempt_id
+            if concept and attempt_id is not None:
+                self.app.writes.run("your dispute", lambda: self.app.store.add_dispute(attempt_id, concept))
                 self.notify(f"Recorded: you believe you covered '{concept}'. The pack's author will see it.")
 
         self.app.push_screen(ChoiceDialog("Which concept did you cover?", missed), record)
