@@ -12,7 +12,9 @@ from interview.scoring import Score, grade
 MODEL_ANSWER_FLOOR = 0.85
 NON_ANSWER = "I don't know."
 NON_ANSWER_CEILING = 0.1
-OTHER_ANSWERS_CEILING = 0.25  # mean score of other areas' model answers on this rubric
+# Mean share of the rubric's weight that other areas' model answers cover: coverage, not the score, since a
+# rubric earns full marks below full coverage (FULL_CREDIT_AT); the bar is how much of it a wrong answer touches.
+OTHER_ANSWERS_CEILING = 0.25
 OTHER_ANSWERS_SAMPLE = 40  # enough for a stable mean, cheap enough for a whole bank
 
 
@@ -84,7 +86,7 @@ def check_question(question: Question, others: list[Question]) -> list[Check]:
             )
         )
     if len(others) >= 2:
-        mean = fmean(grade(question, other.model_answer).value for other in _sample(others, OTHER_ANSWERS_SAMPLE))
+        mean = fmean(grade(question, other.model_answer).coverage for other in _sample(others, OTHER_ANSWERS_SAMPLE))
         checks.append(
             Check(
                 question,
