@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -104,6 +106,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     Store(path).close()
@@ -123,6 +126,7 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     assert Store(path).db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 600
 
 
+@pytest.mark.slow
 def test_a_kill_during_writes_leaves_the_database_intact(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
     Store(path).close()
@@ -150,22 +154,48 @@ TYPIST = textwrap.dedent("""
         await pilot.press("p", "ctrl+s")
         area = pilot.app.screen.query_one("#answer")
         area.insert("My answer, typed before the crash: gradient clipping")
-        await asyncio.sleep(1.0)  # a few autosave intervals
         print("typed", flush=True)
-        await asyncio.sleep(60)
+        await asyncio.Event().wait()  # the person stops typing; the test kills the app
 
-    make_app(bank=make_bank(), keymap={}, autosave_seconds=0.2).run(headless=True, size=(100, 30),
-                                                                    auto_pilot=type_then_wait)
+    make_app(
+        bank=make_bank(), keymap={}, autosave_seconds=float(sys.argv[1]), typing_pause_seconds=float(sys.argv[2])
+    ).run(
+        headless=True, size=(100, 30), auto_pilot=type_then_wait
+    )
 """)
 
 
-def test_kill_9_mid_answer_keeps_the_draft_and_the_round_resumes(tmp_path: Path) -> None:
+def wait_for_draft(path: Path, text: str, app: subprocess.Popen) -> None:
+    """Polls the child's database (read in parallel under WAL) until the draft is there."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and app.poll() is None:
+        if path.exists():
+            with contextlib.closing(sqlite3.connect(path)) as db:
+                with contextlib.suppress(sqlite3.OperationalError):  # not yet created
+                    if (text,) in db.execute("SELECT text FROM drafts").fetchall():
+                        return
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "autosave_seconds, typing_pause_seconds",
+    [(0.2, 600), (600, 1.0)],
+    ids=["autosave-timer", "a-pause-in-typing"],  # each time only one of the two can save the draft
+)
+def test_kill_9_mid_answer_keeps_the_draft_and_the_round_resumes(
+    tmp_path: Path, autosave_seconds: float, typing_pause_seconds: float
+) -> None:
     from interview.rounds import resume_session
     from tests.rounds_fixtures import make_bank
 
     home = tmp_path / "home"
     app = subprocess.Popen(
-        [sys.executable, "-c", TYPIST], env=child_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", TYPIST, str(autosave_seconds), str(typing_pause_seconds)],
+        env=child_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     line = ""
@@ -173,6 +203,7 @@ def test_kill_9_mid_answer_keeps_the_draft_and_the_round_resumes(tmp_path: Path)
         line = app.stdout.readline()
         if not line and app.poll() is not None:
             break
+    wait_for_draft(home / "history.sqlite3", "My answer, typed before the crash: gradient clipping", app)
     app.send_signal(signal.SIGKILL)
     app.wait()
     assert "typed" in line, app.stderr.read()
@@ -191,7 +222,7 @@ HANGUP_TYPIST = textwrap.dedent("""
     async def type_then_wait(pilot):
         await pilot.press("p", "ctrl+s")
         pilot.app.screen.query_one("#answer").insert("Typed just before the terminal closed: early stopping")
-        await asyncio.sleep(0.3)
+        await pilot.pause()  # the Changed message hands the text to the round
         print("typed", flush=True)
         for _ in range(1200):  # the app outlives this pilot only until it exits
             if pilot.app.return_code is not None:
@@ -199,12 +230,13 @@ HANGUP_TYPIST = textwrap.dedent("""
             await asyncio.sleep(0.05)
 
     # no autosave can happen in this test: only the signal handling can save the text
-    app = make_app(bank=make_bank(), keymap={}, autosave_seconds=600)
+    app = make_app(bank=make_bank(), keymap={}, autosave_seconds=600, typing_pause_seconds=600)
     app.call_later(app.leave_on_signals)  # as run_app does
     app.run(headless=True, size=(100, 30), auto_pilot=type_then_wait)
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "signal_number, ignored_by_parent",
     [(signal.SIGHUP, False), (signal.SIGTERM, False), (signal.SIGHUP, True)],

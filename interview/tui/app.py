@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the 
     from interview.store import AttemptRow, Store
 
 AUTOSAVE_SECONDS = 3.0
+TYPING_PAUSE_SECONDS = 1.0  # a draft is also saved this long after the last keystroke: a kill loses at most this
 RETRY_SECONDS = 2.0  # how often writes that failed (disk full, read-only, locked) are tried again
 
 
@@ -44,6 +45,7 @@ class InterviewApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
         autosave_seconds: float = AUTOSAVE_SECONDS,
+        typing_pause_seconds: float = TYPING_PAUSE_SECONDS,
         keymap: dict[str, str] | None = None,
         store_problem: str = "",
         seed: int | None = None,
@@ -52,6 +54,7 @@ class InterviewApp(App[None]):
         title: str = "",
         review_questions: dict[str, dict] | None = None,
         damaged_store: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.damaged_store = damaged_store  # a history file that could not be read, left untouched
@@ -65,6 +68,8 @@ class InterviewApp(App[None]):
         self.clock = clock
         self.wall = wall
         self.autosave_seconds = autosave_seconds
+        self.typing_pause_seconds = typing_pause_seconds
+        self.cursor_blink = cursor_blink  # off in snapshot tests, from the first frame
         self.store_problem = store_problem
         self.seed = seed
         self._keymap = keymap or {}

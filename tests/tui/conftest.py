@@ -32,6 +32,7 @@ def build_app(clocks, tmp_path):
         clock, wall = clocks
         store = store or Store(tmp_path / "history.sqlite3", wall_clock=wall)
         options.setdefault("keymap", {})
+        options.setdefault("cursor_blink", False)  # a steady cursor from the first frame: stable snapshots
         return make_app(bank=make_bank(), store=store, clock=clock, wall=wall, seed=7, **options)
 
     return build

@@ -8,22 +8,21 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
+from interview.tui.app import InterviewApp
+
 SIZES = [(80, 24), (120, 40)]
 ANSWER = "The key idea is gradient clipping. I would clip the norm before each update; [bold] stays literal."
 
 
-async def no_blink(pilot) -> None:
-    for widget in pilot.app.screen.query(TextArea):
-        widget.cursor_blink = False
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
+async def settled(pilot) -> None:
+    """The app is built with cursor_blink=False (conftest), so nothing is left to switch off here."""
     await pilot.pause()
 
 
 async def to_question(pilot, key: str = "p") -> None:
     await pilot.press(key)
     await pilot.press("ctrl+s")
-    await no_blink(pilot)
+    await settled(pilot)
 
 
 async def to_feedback(pilot) -> None:
@@ -59,11 +58,11 @@ async def to_help(pilot) -> None:
 
 async def to_setup(pilot) -> None:
     await pilot.press("c")
-    await no_blink(pilot)
+    await settled(pilot)
 
 
 SCREENS = {
-    "home": no_blink,
+    "home": settled,
     "setup": to_setup,
     "question": to_question,
     "question_take_home": lambda pilot: to_question(pilot, "t"),
@@ -86,3 +85,13 @@ def test_light_theme(snap_compare, build_app) -> None:
         await to_feedback(pilot)
 
     assert snap_compare(build_app(), terminal_size=(120, 40), run_before=light)
+
+
+async def test_no_cursor_blinks_from_the_first_frame(build_app) -> None:
+    """Switched off after the first frame, a blink that had already fired left snapshots without a cursor."""
+    app: InterviewApp = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for keys in (("c",), ("escape", "p", "ctrl+s")):
+            await pilot.press(*keys)
+            editors = [*app.screen.query(TextArea), *app.screen.query(Input)]
+            assert editors and not any(editor.cursor_blink for editor in editors)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,14 +11,17 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.prose import printable
+from interview.tui.widgets.steady import steady
 
 
 class Dialog(ModalScreen[ScreenResultType]):
     """A modal box in the middle of the screen; the styles every dialog shares."""
 
     DEFAULT_CSS = screen_css("dialogs")
+    app = getters.app(InterviewApp)
 
 
 class MessageDialog(Dialog[bool]):
@@ -75,7 +78,7 @@ class PathDialog(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Input(placeholder="path/to/answer.md", id="path")
+            yield steady(Input(placeholder="path/to/answer.md", id="path"), self.app.cursor_blink)
 
     @on(Input.Submitted, "#path")
     def submitted(self, event: Input.Submitted) -> None:

@@ -16,6 +16,7 @@ from interview.store import AttemptRow
 from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.prose import reflow
+from interview.tui.widgets.steady import steady
 from interview.tui.widgets.tables import selected_key
 from interview.tui.widgets.title_bar import TitleBar
 
@@ -48,8 +49,8 @@ class HistoryScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="history-filters"):
             yield Select(KINDS, prompt="any round", id="kind")
-            yield Input(placeholder="topic, e.g. supervised", id="topic")
-            yield Input(placeholder="since YYYY-MM-DD", id="since")
+            yield steady(Input(placeholder="topic, e.g. supervised", id="topic"), self.app.cursor_blink)
+            yield steady(Input(placeholder="since YYYY-MM-DD", id="since"), self.app.cursor_blink)
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="history-note")
         yield Footer()

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from interview.rounds import RoundSession
@@ -19,6 +20,7 @@ from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
 from interview.tui.widgets.countdown import Countdown
 from interview.tui.widgets.prose import printable, prose, reflow
+from interview.tui.widgets.steady import steady
 from interview.tui.widgets.title_bar import TitleBar
 
 
@@ -38,6 +40,7 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._saved_text = session.draft
+        self._typing_pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -51,7 +54,8 @@ class QuestionScreen(Screen[None]):
             if question.case is not None:
                 yield Static(self._case_text(), id="case")
             yield Static(id="hints")
-        yield TextArea(session.draft, id="answer", soft_wrap=True, show_line_numbers=False)
+        answer = TextArea(session.draft, id="answer", soft_wrap=True, show_line_numbers=False)
+        yield steady(answer, self.app.cursor_blink)
         yield Static(id="word-count")
         yield Footer()
 
@@ -130,13 +134,16 @@ class QuestionScreen(Screen[None]):
         text = event.text_area.text
         self.session.set_draft(text)
         self.update_word_count(text)
+        if self._typing_pause is not None:  # each keystroke restarts the wait for a pause
+            self._typing_pause.stop()
+        self._typing_pause = self.set_timer(self.app.typing_pause_seconds, self.save_draft)
 
     def update_word_count(self, text: str) -> None:
         words = len(text.split())
         self.query_one("#word-count", Static).update(Text(f"{words} word{'s' if words != 1 else ''}", style="dim"))
 
     def save_draft(self) -> None:
-        """Autosave: every few seconds while typing, and whenever the screen changes."""
+        """Autosave: a second after typing pauses, every few seconds while typing, and whenever the screen changes."""
         if self.session.draft != self._saved_text and self.session.phase == "asking" and self.session.recorder:
             self.session.recorder.draft(self.session)
             self._saved_text = self.session.draft

@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, SelectionList, Static,
 from interview.rounds.formats import PRACTICE, STRICT, custom, onsite_loop, phone_screen, take_home
 from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
+from interview.tui.widgets.steady import steady
 from interview.tui.widgets.title_bar import TitleBar
 
 DESCRIPTIONS = {
@@ -50,7 +51,7 @@ class RoundSetupScreen(Screen[None]):
             if self.kind in ("drill", "custom"):
                 with Horizontal(classes="setup-row"):
                     yield Label("Questions")
-                    yield Input("5", id="count", type="integer", max_length=3)
+                    yield steady(Input("5", id="count", type="integer", max_length=3), self.app.cursor_blink)
                 with Horizontal(classes="setup-row"):
                     label = (
                         "Seconds per question (blank: untimed)"
@@ -58,7 +59,7 @@ class RoundSetupScreen(Screen[None]):
                         else "Minutes in total (blank: untimed)"
                     )
                     yield Label(label)
-                    yield Input("", id="minutes", type="number", max_length=5)
+                    yield steady(Input("", id="minutes", type="number", max_length=5), self.app.cursor_blink)
             if self.kind == "custom":
                 areas = sorted({q.area for q in self.app.bank.questions}) if self.app.bank else []
                 yield Label("Topic areas (none selected: all)")
