@@ -30,7 +30,7 @@ split divide partition
 average mean
 feature attribute predictor covariate
 label target
-row record observation example instance sample
+row record observation
 coefficient weight parameter
 error mistake
 identical same
@@ -54,23 +54,16 @@ simultaneously concurrently
 rare infrequent uncommon
 common frequent
 random stochastic
-accurate correct
 wrong incorrect
-important significant
 exponentially geometrically
 linearly proportionally
 absolute modulus magnitude
 prevent avoid stop
-help aid
-need require
-keep retain preserve
 ignore disregard
 assume suppose
 estimate approximate
-explain describe
 predict forecast
-train fit learn
-test evaluate assess
+train fit
 """.strip().splitlines()
 )
 
