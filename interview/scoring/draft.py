@@ -112,7 +112,8 @@ def draft_rubric(model_answer: str, prompt: str = "") -> tuple[Concept, ...]:
             merged[key].score += 0.5 * score
         else:
             merged[key] = _Chunk(piece, score, key=key)
-    chunks = list(merged.values())
+    # a lone letter ("x" of "{x: y}") can never be evidence on its own, so it makes no concept
+    chunks = [c for c in merged.values() if not all(len(t.norm) == 1 and not t.norm.isdigit() for t in c.tokens)]
     if not chunks:
         return ()
     # informative phrases first; generic ones only fill what is left, so short answers keep them

@@ -89,7 +89,7 @@ def prepare_phrase(text: str) -> PreparedPhrase:
             t.stem,
             len(t.norm) >= FUZZY_MIN_LENGTH and not has_digit(t.norm),
             # "must-haves" leaves "haves": a function word in another form is no evidence either
-            t.stop or t.negation or len(t.norm) == 1 or t.stem in STOP_STEMS,
+            t.stop or t.negation or (len(t.norm) == 1 and not t.norm.isdigit()) or t.stem in STOP_STEMS,
             0.3 if t.stop or t.negation else meaning.informativeness(t.norm),
         )
         for t in content
