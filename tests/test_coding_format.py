@@ -90,8 +90,8 @@ def test_an_sql_exercise_loads_its_schema(write_pack) -> None:
             "14:11: unknown key 'expected' in a case of question 'q'; did you mean 'expect'?",
         ),
         (
-            "    code:\n      language: python\n      function: f\n      cases:\n        - expect: 2024-01-01\n",
-            "13:19: 'expect' in a case of question 'q' must be plain data",
+            "    code:\n      language: python\n      function: f\n      cases:\n        - expect: [1, .inf]\n",
+            "13:19: 'expect' in a case of question 'q' must use finite numbers",
         ),
         (
             "    code:\n      language: python\n      function: f\n      cases:\n        - expect: 1\n          hidden: true\n",
