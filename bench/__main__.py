@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import bank_load, history_scale, scoring_eval, scoring_speed, startup
+from bench import bank_load, coding_run, history_scale, scoring_eval, scoring_speed, startup
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 
@@ -101,6 +101,10 @@ def main() -> None:
             "met" if megabytes <= 200 else "MISSED",
         ]
     )
+
+    coding = coding_run.figures()
+    rows.append(row("10-case Python exercise, end to end", coding["run"], "s", 1.0))
+    rows.append(row("  peer: python -I -c pass", coding["python_start"], "s", None))
 
     ours, keyword = scoring_eval.evaluate()[:2]
     sb = ours["scientsbank"].get("test_ud")

@@ -13,6 +13,7 @@ CORE = [
     "interview.rounds",
     "interview.progress",
     "interview.store",
+    "interview.coding",
     "interview.cli",
     "interview.locations",
 ]

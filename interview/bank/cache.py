@@ -18,7 +18,7 @@ from pathlib import Path
 from interview import __version__, locations
 from interview.bank.model import Pack
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: questions carry `code`
 
 
 def key(path: Path) -> tuple | None:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the `code:` key's model lives in its own module
+    from interview.bank.code_model import CodeExercise
 
 ROUND_KINDS = ("phone", "onsite", "take-home", "drill")
 DEFAULT_ROUNDS = ("phone", "onsite", "drill")
@@ -93,6 +97,7 @@ class Question(_Record):
     examples: tuple[Example, ...] = ()
     sources: tuple[str, ...] = ()
     case: Case | None = None
+    code: CodeExercise | None = None  # a runnable exercise (see code_model)
     line: int = 0  # where it starts in its file; 0 when the quick reader loaded it (lines are not known)
 
     @property

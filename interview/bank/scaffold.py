@@ -62,6 +62,36 @@ questions:
         note: names no symptom and no remedy
     sources:
       - https://en.wikipedia.org/wiki/Overfitting
+
+  # A coding exercise: the candidate writes code in an editor and runs it against these cases.
+  # Cases are data only; the app never runs code from a pack (`solution` is only shown).
+  - id: example-coding
+    topic: coding-dsa/arrays
+    prompt: |
+      Write `running_max(xs)`: for a list of numbers, return the largest value seen so far at
+      each position.
+    model_answer: |
+      Keep the best value so far and append it at each step: one pass, O(n) time and O(n) output.
+      An empty list gives an empty list.
+    code:
+      language: python      # or sql (with `schema`, and `rows` in each case)
+      function: running_max
+      starter: |
+        def running_max(xs):
+            ...
+      solution: |
+        def running_max(xs):
+            out, best = [], None
+            for x in xs:
+                best = x if best is None or x > best else best
+                out.append(best)
+            return out
+      cases:
+        - args: [[1, 3, 2, 5]]
+          expect: [1, 3, 3, 5]
+        - args: [[]]
+          expect: []
+          hidden: true      # run only on submit; counts in the score
 """
 
 

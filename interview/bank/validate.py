@@ -27,6 +27,7 @@ from interview.bank.model import (
     Question,
 )
 from interview.bank.positions import Position, Positions
+from interview.bank.validate_code import code_exercise
 
 PACK_KEYS = {
     "pack": True,
@@ -52,6 +53,7 @@ QUESTION_KEYS = {
     "examples": False,
     "sources": False,
     "case": False,
+    "code": False,  # a runnable exercise: validate_code.py
 }
 CONCEPT_KEYS = {"concept": True, "phrases": True, "weight": False, "required": False}
 MISCONCEPTION_KEYS = {"claim": True, "phrases": False, "penalty": False, "correction": False}
@@ -329,6 +331,7 @@ class PackValidator:
         follow_ups = tuple(self.follow_up(entry, what, names) for entry, _ in self.mapping_items(q, "follow_ups", what))
         examples = tuple(self.example(entry, at, what) for entry, at in self.mapping_items(q, "examples", what))
         case = self.case(q, what) if "case" in q else None
+        code = code_exercise(self, q, what) if "code" in q else None
         misconceptions = self.misconceptions(q, what)
         hints = self.text_list(q, "hints", what, "hint")
         sources = self.text_list(q, "sources", what, "source")
@@ -350,6 +353,7 @@ class PackValidator:
             examples=examples,
             sources=sources,
             case=case,
+            code=code,
             line=where[0],
         )
 

@@ -58,9 +58,10 @@ _MAYBE_NOT_TEXT = frozenset("0123456789+-._~tTfFnN")  # found by trying every pr
 @lru_cache(maxsize=8192)
 def plain_scalar(value: str) -> Any:
     """What an unquoted scalar means, the same for both readers: as yaml-rs reads it (YAML 1.2, so
-    `yes`, `no`, `on` and `off` are text, `017` is 17 and `1e-3` a number)."""
+    `yes`, `no`, `on` and `off` are text, `017` is 17 and `1e-3` a number). Dates stay text: yaml-rs
+    would read even a quoted "2024-01-01" as a date, which the careful reader never does."""
     try:
-        parsed: Any = yaml_rs.loads(f"a: {value}")
+        parsed: Any = yaml_rs.loads(f"a: {value}", parse_datetime=False)
         return parsed["a"]
     except Exception:  # noqa: BLE001 - yaml-rs cannot read it alone: it is text
         return value
@@ -203,6 +204,6 @@ def load_yaml_quickly(raw: bytes) -> tuple[Any, str] | None:
     if _DEEP_INDENT in text or any(marks in text for marks in _COMPACT_NESTING):
         return None
     try:
-        return yaml_rs.loads(text), text
+        return yaml_rs.loads(text, parse_datetime=False), text
     except Exception:  # noqa: BLE001 - any refusal: the careful reader reads it and explains the problem
         return None
