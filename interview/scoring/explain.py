@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interview.scoring.score import HIT, MISSED, Score
 
-MARKS = {HIT: "✔", MISSED: "✘"}
+MARKS: dict[str, str] = {HIT: "✔", MISSED: "✘"}
 CONCEPT_WIDTH = 34
 
 
