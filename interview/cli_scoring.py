@@ -47,7 +47,13 @@ def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]) -> Pac
 @with_packs
 @click.pass_context
 def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple[Path, ...]) -> None:
-    """Grade answers in bulk; print one JSON line per input line. Exit 1 if any line failed."""
+    """Grade answers in bulk; print one JSON line per input line. Exit 1 if any line failed.
+
+    \b
+    Example:
+      interview grade ml-fundamentals --answers answers.jsonl
+      echo '{"question": "overfitting", "answer": "..."}' | interview grade my-pack.yaml --answers -
+    """
     from interview.scoring import grade, rubric_hash
 
     source = _resolve_pack(ctx, pack_name, packs)
@@ -87,7 +93,12 @@ def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple
 
 @main.group()
 def rubric() -> None:
-    """Work with rubrics."""
+    """Work with rubrics.
+
+    \b
+    Example:
+      interview rubric draft "Dropout zeroes random activations during training."
+    """
 
 
 @rubric.command("draft")
@@ -99,7 +110,13 @@ def rubric() -> None:
 def rubric_draft(
     ctx: click.Context, text: str | None, question_id: str | None, prompt: str, packs: tuple[Path, ...]
 ) -> None:
-    """Print a YAML rubric drafted from a model answer, for a coach to refine."""
+    """Print a YAML rubric drafted from a model answer, for a coach to refine.
+
+    \b
+    Example:
+      interview rubric draft "Dropout zeroes random activations during training."
+      interview rubric draft --question ml-fundamentals/overfitting
+    """
     from interview.scoring import draft_rubric, rubric_yaml
 
     if question_id:
@@ -121,7 +138,13 @@ def rubric_draft(
 @with_packs
 @click.pass_context
 def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs: tuple[Path, ...]) -> None:
-    """Grade each pack's examples against their bands, and sanity-check every rubric. Exit 1 on any failure."""
+    """Grade each pack's examples against their bands, and sanity-check every rubric. Exit 1 on any failure.
+
+    \b
+    Example:
+      interview pack test my-pack.yaml
+      interview pack test ./packs/ -v
+    """
     from interview.bank import load_files, pack_files_in
     from interview.scoring.selftest import check_pack
 
