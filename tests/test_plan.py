@@ -23,7 +23,7 @@ from interview.progress.plan import (
     scheduler_options,
 )
 from interview.progress.schedule import review
-from interview.store import Store
+from interview.store import AttemptRecord, Store
 from tests.rounds_fixtures import make_bank
 
 TODAY = date(2026, 11, 18)
@@ -91,7 +91,9 @@ def synthetic_history(store: Store, questions: int, answers: int) -> None:
         day = TODAY - timedelta(days=90)
         for _ in range(answers):
             score = rng.choice([0.2, 0.7, 0.9, 0.9])
-            store.insert_attempt(session, 0, f"p/q{q}", "a/b", "x", score, "v", {}, "h", 60, 0, False, False, noon(day))
+            store.insert_attempt(
+                AttemptRecord(session, 0, f"p/q{q}", "a/b", "x", score, "v", {}, "h", 60, submitted_at=noon(day))
+            )
             day += timedelta(days=rng.choice([1, 2, 4, 7]))
 
 
