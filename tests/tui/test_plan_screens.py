@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from interview.progress.plan import Plan, load_plan, save_plan
 from interview.tui.screens.home import HomeScreen
 from interview.tui.screens.plan import PlanDialog
-from tests.tui.test_snapshots import SIZES, no_blink
+from tests.tui.test_snapshots import SIZES, settled
 
 WALL_DAY = date(2026, 11, 18)  # the conftest wall clock, 1_795_000_000 in UTC
 
@@ -64,7 +64,7 @@ async def test_clearing_the_plan_from_the_dialog(build_app) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_home_with_a_plan(snap_compare, build_app, size) -> None:
     save_plan(Plan((WALL_DAY + timedelta(days=45)).isoformat(), 45))
-    assert snap_compare(build_app(), terminal_size=size, run_before=no_blink)
+    assert snap_compare(build_app(), terminal_size=size, run_before=settled)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -73,6 +73,6 @@ def test_snapshot_plan_dialog(snap_compare, build_app, size) -> None:
 
     async def open_dialog(pilot) -> None:
         await pilot.press("i")
-        await no_blink(pilot)
+        await settled(pilot)
 
     assert snap_compare(build_app(), terminal_size=size, run_before=open_dialog)
