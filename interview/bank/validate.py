@@ -517,6 +517,7 @@ class PackValidator:
             self.error(self.pos.of_value(q, "stages"), f"'stages' in {what} is empty; remove it or list the stages")
         by_name = {concept.name: concept for concept in rubric}
         claimed: dict[str, str] = {}  # question concept -> the stage that listens for it
+        own_names: dict[str, str] = {}  # a stage's own concept -> its stage
         stages: list[DesignStage] = []
         seen: set[str] = set()
         for entry, where in self.mapping_items(q, "stages", what):
@@ -549,10 +550,20 @@ class PackValidator:
                     claimed[ref] = name
                     concepts.append(by_name[ref])
             own = self.rubric(entry, where_stage)
-            taken = {c.name for c in concepts}
             for concept in own:
-                if concept.name in taken:
-                    self.error(self.pos.of(entry), f"concept '{concept.name}' appears twice in {where_stage}")
+                # one name, one concept, across the question: a probe and the debrief find it by name
+                if concept.name in by_name:
+                    self.error(
+                        self.pos.of(entry),
+                        f"concept '{concept.name}' of {where_stage} is already in the question's rubric; "
+                        "name it in 'concepts' instead",
+                    )
+                elif concept.name in own_names:
+                    self.error(
+                        self.pos.of(entry),
+                        f"concept '{concept.name}' is already listened for in stage '{own_names[concept.name]}'",
+                    )
+                own_names.setdefault(concept.name, name)
             if not concepts and not own and "concepts" not in entry and "rubric" not in entry:
                 self.error(
                     where,
