@@ -16,6 +16,8 @@ CORE = [
     "interview.coding",
     "interview.cli",
     "interview.locations",
+    "interview.interviewer.staged",
+    "interview.interviewer.probing",
 ]
 
 

@@ -567,7 +567,8 @@ class PackValidator:
             if not concepts and not own and "concepts" not in entry and "rubric" not in entry:
                 self.error(
                     where,
-                    f"{where_stage} has nothing to score: name 'concepts' from the question's rubric or give it a 'rubric'",
+                    f"{where_stage} has nothing to score: "
+                    "name 'concepts' from the question's rubric or give it a 'rubric'",
                 )
             stages.append(
                 DesignStage(

@@ -135,7 +135,7 @@ def adjust_for_probes(
             gained = score.value - result.score.value
             shares = _shares(result.question, outcomes[result.position])
             outcomes[result.position] = [
-                replace(o, earned=gained * share) for o, share in zip(outcomes[result.position], shares)
+                replace(o, earned=gained * share) for o, share in zip(outcomes[result.position], shares, strict=True)
             ]
             result = replace(result, score=score)
         adjusted.append(result)

@@ -26,7 +26,7 @@ def heading(stage: DesignStage) -> str:
 
 def join_stages(stages: Sequence[DesignStage], texts: Sequence[str]) -> str:
     """Every stage's heading, even an empty stage's: the answer shows what was left out."""
-    return "\n\n".join(f"{heading(stage)}\n{text.strip()}" for stage, text in zip(stages, texts))
+    return "\n\n".join(f"{heading(stage)}\n{text.strip()}" for stage, text in zip(stages, texts, strict=True))
 
 
 def is_staged_text(answer: str, stages: Sequence[DesignStage]) -> bool:
@@ -127,7 +127,7 @@ def grade_stages(
     probes = probes or {}
     spans = stage_spans(answer, stages)
     results: list[StageResult] = []
-    for stage, (start, end) in zip(stages, spans):
+    for stage, (start, end) in zip(stages, spans, strict=True):
         raw = answer[start:end]
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
