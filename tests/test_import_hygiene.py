@@ -18,6 +18,7 @@ CORE = [
     "interview.locations",
     "interview.interviewer.staged",
     "interview.interviewer.probing",
+    "interview.interviewer.debrief_text",
 ]
 
 
