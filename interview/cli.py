@@ -200,13 +200,15 @@ def bank() -> None:
 @with_packs
 @click.pass_context
 def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Questions by topic area, round and difficulty.
+    """Questions by topic area, round and difficulty, and the area x round x difficulty coverage table.
 
     \b
     Example:
       interview bank stats
       interview bank stats --json --pack my-pack.yaml
     """
+    from interview.bank.coverage import coverage, coverage_lines
+
     loaded = load_bank_for(ctx, packs)
     questions = loaded.questions
     stats: dict[str, Any] = {
@@ -217,6 +219,7 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
         "by_difficulty": {str(k): v for k, v in sorted(Counter(q.difficulty for q in questions).items())},
         "with_rubric": sum(1 for q in questions if q.rubric),
         "with_examples": sum(1 for q in questions if q.examples),
+        "coverage": coverage(questions),  # area -> round -> difficulty -> count: the thin cells
     }
     if as_json:
         click.echo(json.dumps(stats, indent=2))
@@ -229,6 +232,9 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
         click.echo(f"\nby {title}:")
         for name, count in stats[key].items():
             click.echo(f"  {name:<28}{count:>5}")
+    click.echo("\nby area, round and difficulty:")
+    for line in coverage_lines(stats["coverage"]):
+        click.echo(f"  {line}")
     report_skipped(loaded)
 
 
