@@ -55,7 +55,14 @@ def report_skipped(bank: Any) -> None:
 @with_packs
 @click.pass_context
 def main(ctx: click.Context, packs: tuple[Path, ...]) -> None:
-    """Practise Machine Learning Engineer interviews. With no command, start the app."""
+    """Practise Machine Learning Engineer interviews. With no command, start the app.
+
+    \b
+    Example:
+      interview
+      interview --pack my-pack.yaml
+      interview pack list
+    """
     if ctx.invoked_subcommand is None:
         from interview.tui.app import run_app  # the only place the CLI reaches Textual
 
@@ -65,7 +72,13 @@ def main(ctx: click.Context, packs: tuple[Path, ...]) -> None:
 # -- packs ----------------------------------------------------------------------------------
 @main.group()
 def pack() -> None:
-    """List, check, test and create question packs."""
+    """List, check, test and create question packs.
+
+    \b
+    Example:
+      interview pack new "Feature stores"
+      interview pack validate my-pack.yaml
+    """
 
 
 @pack.command("list")
@@ -73,7 +86,13 @@ def pack() -> None:
 @with_packs
 @click.pass_context
 def pack_list(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Packs found: built-in, the user pack folder, and --pack paths."""
+    """Packs found: built-in, the user pack folder, and --pack paths.
+
+    \b
+    Example:
+      interview pack list
+      interview pack list --json --pack ./coach-packs
+    """
     bank = load_bank_for(ctx, packs)
     rows: list[dict[str, Any]] = [
         {
@@ -108,7 +127,13 @@ def pack_list(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> Non
 @with_packs
 @click.pass_context
 def pack_validate(ctx: click.Context, paths: tuple[Path, ...], packs: tuple[Path, ...]) -> None:
-    """Check pack files or folders; print every error as FILE:LINE:COL: message. Exit 1 on any error."""
+    """Check pack files or folders; print every error as FILE:LINE:COL: message. Exit 1 on any error.
+
+    \b
+    Example:
+      interview pack validate my-pack.yaml
+      interview pack validate ./packs/
+    """
     from interview.bank import load_files, pack_files_in
 
     files = [f for path in (*paths, *pack_paths(ctx, packs)) for f in pack_files_in(path)]
@@ -128,7 +153,13 @@ def pack_validate(ctx: click.Context, paths: tuple[Path, ...], packs: tuple[Path
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write (default: NAME.yaml here).")
 @with_packs
 def pack_new(name: str, output: Path | None, packs: tuple[Path, ...]) -> None:
-    """Write a commented pack scaffold that validates as it is."""
+    """Write a commented pack scaffold that validates as it is.
+
+    \b
+    Example:
+      interview pack new "Feature stores"
+      interview pack new ranking -o packs/ranking.yaml
+    """
     from interview.bank.scaffold import pack_id_from_name, scaffold
 
     target = output or Path(f"{pack_id_from_name(name)}.yaml")
@@ -144,14 +175,24 @@ def pack_new(name: str, output: Path | None, packs: tuple[Path, ...]) -> None:
 @pack.command("schema")
 @with_packs
 def pack_schema(packs: tuple[Path, ...]) -> None:
-    """Print the JSON Schema of the pack format (for editor completion)."""
+    """Print the JSON Schema of the pack format (for editor completion).
+
+    \b
+    Example:
+      interview pack schema > pack.schema.json
+    """
     click.echo(locations.schema_path().read_text(encoding="utf-8"), nl=False)
 
 
 # -- the bank -------------------------------------------------------------------------------
 @main.group()
 def bank() -> None:
-    """Look at the question bank as a whole."""
+    """Look at the question bank as a whole.
+
+    \b
+    Example:
+      interview bank stats
+    """
 
 
 @bank.command("stats")
@@ -159,7 +200,15 @@ def bank() -> None:
 @with_packs
 @click.pass_context
 def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Questions by topic area, round and difficulty."""
+    """Questions by topic area, round and difficulty, and the area x round x difficulty coverage table.
+
+    \b
+    Example:
+      interview bank stats
+      interview bank stats --json --pack my-pack.yaml
+    """
+    from interview.bank.coverage import coverage, coverage_lines
+
     loaded = load_bank_for(ctx, packs)
     questions = loaded.questions
     stats: dict[str, Any] = {
@@ -170,6 +219,7 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
         "by_difficulty": {str(k): v for k, v in sorted(Counter(q.difficulty for q in questions).items())},
         "with_rubric": sum(1 for q in questions if q.rubric),
         "with_examples": sum(1 for q in questions if q.examples),
+        "coverage": coverage(questions),  # area -> round -> difficulty -> count: the thin cells
     }
     if as_json:
         click.echo(json.dumps(stats, indent=2))
@@ -182,7 +232,10 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
         click.echo(f"\nby {title}:")
         for name, count in stats[key].items():
             click.echo(f"  {name:<28}{count:>5}")
+    click.echo("\nby area, round and difficulty:")
+    for line in coverage_lines(stats["coverage"]):
+        click.echo(f"  {line}")
     report_skipped(loaded)
 
 
-from interview import cli_history, cli_import, cli_scoring  # noqa: E402,F401  (register their commands)
+from interview import cli_history, cli_import, cli_locate, cli_plan, cli_scoring  # noqa: E402,F401  (register their commands)

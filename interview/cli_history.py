@@ -37,7 +37,13 @@ def _when(seconds: float) -> str:
 
 @main.group()
 def history() -> None:
-    """List, show, export and import your practice history."""
+    """List, show, export and import your practice history.
+
+    \b
+    Example:
+      interview history list
+      interview history export --anki missed.apkg
+    """
 
 
 @history.command("list")
@@ -48,7 +54,12 @@ def history() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
 def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Sessions, newest first, with their answers and mean score."""
+    """Sessions, newest first, with their answers and mean score.
+
+    \b
+    Example:
+      interview history list --kind phone --limit 5
+    """
     store = open_store()
     rows = store.sessions_page(0, limit, kind=kind)
     if as_json:
@@ -85,7 +96,13 @@ def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path,
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
 def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Every answer of one session, with its score and the concepts hit or missed."""
+    """Every answer of one session, with its score and the concepts hit or missed.
+
+    \b
+    Example:
+      interview history show 12
+      interview history show 12 --json
+    """
     store = open_store()
     session = store.session(session_id)
     if session is None:
@@ -191,7 +208,12 @@ def _read_bundle(path: Path) -> dict:
 @click.argument("bundle", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @with_packs
 def history_import(bundle: Path, packs: tuple[Path, ...]) -> None:
-    """Add a JSON bundle's sessions to your history (sessions already there are skipped)."""
+    """Add a JSON bundle's sessions to your history (sessions already there are skipped).
+
+    \b
+    Example:
+      interview history import laptop-history.json
+    """
     from interview.store.exchange import BundleError, import_bundle
 
     try:
@@ -206,7 +228,12 @@ def history_import(bundle: Path, packs: tuple[Path, ...]) -> None:
 @with_packs
 @click.pass_context
 def review(ctx: click.Context, bundle: Path, packs: tuple[Path, ...]) -> None:
-    """Open a student's exported history read-only (for coaches)."""
+    """Open a student's exported history read-only (for coaches).
+
+    \b
+    Example:
+      interview review student.json
+    """
     from interview.store import Store
     from interview.store.exchange import BundleError, import_bundle
 
@@ -307,7 +334,12 @@ def stats(as_json: bool, packs: tuple[Path, ...]) -> None:
 @click.option("--move-damaged", is_flag=True, help="Required: confirms moving the damaged database aside.")
 @with_packs
 def history_reset(move_damaged: bool, packs: tuple[Path, ...]) -> None:
-    """Move a damaged history database aside (kept, renamed) and start a new one."""
+    """Move a damaged history database aside (kept, renamed) and start a new one.
+
+    \b
+    Example:
+      interview history reset --move-damaged
+    """
     from interview.store import Store, StoreError, move_aside
 
     path = locations.database_path()

@@ -52,7 +52,11 @@ def _resolve_pack(ctx: click.Context, name: str, packs: tuple[Path, ...]) -> Pac
 def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple[Path, ...], explain: bool) -> None:
     """Grade answers in bulk; print one JSON line per input line. Exit 1 if any line failed.
 
-    Example: interview grade my-pack --answers answers.jsonl --explain
+    \b
+    Example:
+      interview grade ml-fundamentals --answers answers.jsonl
+      interview grade ml-fundamentals --answers answers.jsonl --explain
+      echo '{"question": "overfitting", "answer": "..."}' | interview grade my-pack.yaml --answers -
     """
     from interview.scoring import grade, rubric_hash
     from interview.scoring.explain import explain as explain_score
@@ -98,7 +102,12 @@ def grade_command(ctx: click.Context, pack_name: str, answers_file, packs: tuple
 
 @main.group()
 def rubric() -> None:
-    """Work with rubrics."""
+    """Work with rubrics.
+
+    \b
+    Example:
+      interview rubric draft "Dropout zeroes random activations during training."
+    """
 
 
 @rubric.command("draft")
@@ -110,7 +119,13 @@ def rubric() -> None:
 def rubric_draft(
     ctx: click.Context, text: str | None, question_id: str | None, prompt: str, packs: tuple[Path, ...]
 ) -> None:
-    """Print a YAML rubric drafted from a model answer, for a coach to refine."""
+    """Print a YAML rubric drafted from a model answer, for a coach to refine.
+
+    \b
+    Example:
+      interview rubric draft "Dropout zeroes random activations during training."
+      interview rubric draft --question ml-fundamentals/overfitting
+    """
     from interview.scoring import draft_rubric, rubric_yaml
 
     if question_id:
@@ -132,7 +147,13 @@ def rubric_draft(
 @with_packs
 @click.pass_context
 def pack_test(ctx: click.Context, paths: tuple[Path, ...], verbose: bool, packs: tuple[Path, ...]) -> None:
-    """Grade each pack's examples against their bands, and sanity-check every rubric. Exit 1 on any failure."""
+    """Grade each pack's examples against their bands, and sanity-check every rubric. Exit 1 on any failure.
+
+    \b
+    Example:
+      interview pack test my-pack.yaml
+      interview pack test ./packs/ -v
+    """
     from interview.bank import load_files, pack_files_in
     from interview.scoring.selftest import check_pack
 

@@ -6,11 +6,13 @@ the whole command tree would add about 45 ms to the start-up before the first sc
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
-    if len(sys.argv) == 1:
+    # the shell asks for completions by running the bare command with _INTERVIEW_COMPLETE set
+    if len(sys.argv) == 1 and "_INTERVIEW_COMPLETE" not in os.environ:
         from interview.tui.app import run_app
 
         run_app()

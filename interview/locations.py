@@ -40,6 +40,11 @@ def config_path() -> Path:
     return home() / "config.toml"
 
 
+def plan_path() -> Path:
+    """The interview date, minutes per day and fitted FSRS parameters (`interview plan`)."""
+    return home() / "plan.json"
+
+
 def builtin_bank_dir() -> Path:
     """The built-in question bank.
 

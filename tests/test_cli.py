@@ -116,3 +116,38 @@ def test_bank_stats_json(valid_pack: Path) -> None:
     data = json.loads(run("bank", "stats", "--json", "--pack", str(valid_pack)).output)
     assert data["by_area"]["evaluation-metrics"] >= 1
     assert data["by_difficulty"]["1"] >= 1 and data["by_round"]["phone"] >= 2
+
+
+COVERAGE_PACK = """\
+pack: cov
+title: t
+version: 1
+questions:
+  - {id: a, prompt: p, topic: zz-area/x, model_answer: m, difficulty: 1, rounds: [phone, drill]}
+  - {id: b, prompt: p, topic: zz-area/y, model_answer: m, difficulty: 3, rounds: [take-home]}
+  - {id: c, prompt: p, topic: math/z, model_answer: m, difficulty: 2, rounds: [onsite]}
+"""
+
+
+def test_bank_stats_coverage_counts_each_question_once_per_round(write_pack) -> None:
+    pack = write_pack(COVERAGE_PACK, "cov.yaml")
+    before = json.loads(run("bank", "stats", "--json").output)["coverage"]
+    after = json.loads(run("bank", "stats", "--json", "--pack", str(pack)).output)["coverage"]
+    zero = {"1": 0, "2": 0, "3": 0}
+    assert after["zz-area"] == {
+        "phone": {**zero, "1": 1},
+        "onsite": zero,
+        "take-home": {**zero, "3": 1},
+        "drill": {**zero, "1": 1},
+    }
+    assert after["math"]["onsite"]["2"] == before["math"]["onsite"]["2"] + 1
+    assert after["math"]["phone"] == before["math"]["phone"]
+
+
+def test_bank_stats_prints_the_coverage_table_with_dashes_for_empty_cells(write_pack) -> None:
+    pack = write_pack(COVERAGE_PACK, "cov.yaml")
+    output = run("bank", "stats", "--pack", str(pack)).output
+    table = output[output.index("by area, round and difficulty:") :].splitlines()
+    assert "phone" in table[1] and "take-home" in table[1] and "drill" in table[1]
+    row = next(line for line in table if line.strip().startswith("zz-area"))
+    assert row.split()[1:] == ["1", "-", "-", "-", "-", "-", "-", "-", "1", "1", "-", "-"]

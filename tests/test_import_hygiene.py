@@ -16,6 +16,9 @@ CORE = [
     "interview.coding",
     "interview.cli",
     "interview.locations",
+    "interview.interviewer.staged",
+    "interview.interviewer.probing",
+    "interview.interviewer.debrief_text",
 ]
 
 

@@ -38,6 +38,7 @@ class Concept(_Record):
     phrases: tuple[str, ...]
     weight: float = 1.0
     required: bool = False
+    probe: str = ""  # what the interviewer asks when the answer misses it; made from the name when empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,24 @@ class Case(_Record):
     attachments: tuple[str, ...] = ()
 
 
+# -- staged (system-design) questions: the `stages:` key ------------------------------------------
+DEFAULT_STAGE_MINUTES = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class DesignStage(_Record):
+    """One part of a staged question (clarify, data, model, serving, ...): asked, timed and scored on its own.
+
+    `rubric` is resolved when the pack is validated: the question's concepts the stage names, then its own."""
+
+    name: str
+    prompt: str
+    minutes: float = DEFAULT_STAGE_MINUTES
+    rubric: tuple[Concept, ...] = ()
+    model_answer: str = ""
+
+
+# ---------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Question(_Record):
     pack: str
@@ -99,6 +118,7 @@ class Question(_Record):
     case: Case | None = None
     code: CodeExercise | None = None  # a runnable exercise (see code_model)
     line: int = 0  # where it starts in its file; 0 when the quick reader loaded it (lines are not known)
+    stages: tuple[DesignStage, ...] = ()  # after `line`: a cache written before stages existed still loads
 
     @property
     def full_id(self) -> str:

@@ -92,6 +92,63 @@ questions:
         - args: [[]]
           expect: []
           hidden: true      # run only on submit; counts in the score
+
+  # A staged question: the candidate works through the stages in order (and may go back), each with
+  # its own prompt, suggested minutes and rubric. A system-design question without `stages` gets the
+  # default seven (requirements, data, features, model, evaluation, serving, monitoring).
+  - id: example-staged-design
+    topic: ml-system-design/churn
+    difficulty: 2
+    rounds: [onsite, drill]
+    time_limit: 1200
+    prompt: |
+      Design a system that flags subscribers likely to cancel next month, so the retention team can call them.
+    model_answer: |
+      First the goal: the team can make about 500 calls a week, so we need precision among the top 500
+      subscribers, and the label is a cancellation within 30 days of the scoring date. Training rows are
+      monthly snapshots of each subscriber with features computed only from data before the snapshot,
+      which avoids leakage: usage trend, support tickets, payment failures and tenure. I would start with
+      logistic regression as a baseline, then gradient boosted trees, and evaluate with precision at 500
+      on a later month held out by time. Scores are written by a weekly batch job; we monitor the feature
+      drift and the precision of each week's list once its outcomes are known, and retrain monthly.
+    rubric:
+      - concept: label and business goal
+        phrases: [cancel within 30 days, calls a week, top 500]
+        required: true
+        # asked when the answer misses it; without `probe` one is made from the concept's name
+        probe: What exactly counts as churn here, and how many people can the team call?
+      - concept: no leakage
+        phrases: [leakage, only from data before, point in time]
+      - concept: baseline then stronger model
+        phrases: [logistic regression, baseline, gradient boosted trees]
+      - concept: ranking metric on a later period
+        phrases: [precision at 500, held out by time, later month]
+      - concept: batch scoring and monitoring
+        phrases: [batch job, weekly, drift, retrain]
+    stages:
+      - name: Requirements and labels
+        minutes: 5                          # suggested minutes; default 5
+        prompt: What would you ask first, and what exactly is the label?
+        concepts: [label and business goal] # concepts of the rubric above that this stage listens for
+      - name: Data and model
+        minutes: 8
+        prompt: Which training rows and features, and which models would you try?
+        concepts: [no leakage, baseline then stronger model]
+      - name: Evaluation and serving
+        minutes: 7
+        prompt: How do you know it works, and how do scores reach the team?
+        concepts: [ranking metric on a later period, batch scoring and monitoring]
+        rubric:                             # a stage may also listen for concepts of its own
+          - concept: feedback from the calls
+            phrases: [outcome of the calls, which calls worked, uplift]
+        model_answer: Precision among the top 500 on a later month; a weekly batch job; log the outcome of the calls.
+    examples:
+      - answer: >-
+          Churn means they cancel within 30 days and the team makes a few hundred calls a week, so I rank
+          and check precision at 500 on a later month. Features come only from data before the snapshot so
+          there is no leakage; logistic regression is the baseline, then boosted trees, scored by a weekly
+          batch job with drift monitoring.
+        band: [0.6, 1.0]
 """
 
 

@@ -16,10 +16,12 @@ from interview.bank.model import (
     DEFAULT_EFFORT_MINUTES,
     DEFAULT_MISCONCEPTION_PENALTY,
     DEFAULT_ROUNDS,
+    DEFAULT_STAGE_MINUTES,
     DEFAULT_WINDOW_HOURS,
     ROUND_KINDS,
     Case,
     Concept,
+    DesignStage,
     Example,
     FollowUp,
     Misconception,
@@ -54,8 +56,9 @@ QUESTION_KEYS = {
     "sources": False,
     "case": False,
     "code": False,  # a runnable exercise: validate_code.py
+    "stages": False,
 }
-CONCEPT_KEYS = {"concept": True, "phrases": True, "weight": False, "required": False}
+CONCEPT_KEYS = {"concept": True, "phrases": True, "weight": False, "required": False, "probe": False}
 MISCONCEPTION_KEYS = {"claim": True, "phrases": False, "penalty": False, "correction": False}
 FOLLOW_UP_KEYS = {"prompt": True, "model_answer": False, "rubric": False, "if_missed": False, "if_hit": False}
 EXAMPLE_KEYS = {"answer": True, "band": True, "note": False}
@@ -66,6 +69,8 @@ CASE_KEYS = {
     "window_hours": False,
     "attachments": False,
 }
+
+STAGE_KEYS = {"name": True, "prompt": True, "minutes": False, "concepts": False, "rubric": False, "model_answer": False}
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QUESTION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -85,7 +90,16 @@ class PackError:
 
 _REQUIRED = {
     id(spec): frozenset(key for key, required in spec.items() if required)
-    for spec in (PACK_KEYS, QUESTION_KEYS, CONCEPT_KEYS, MISCONCEPTION_KEYS, FOLLOW_UP_KEYS, EXAMPLE_KEYS, CASE_KEYS)
+    for spec in (
+        PACK_KEYS,
+        QUESTION_KEYS,
+        CONCEPT_KEYS,
+        MISCONCEPTION_KEYS,
+        FOLLOW_UP_KEYS,
+        EXAMPLE_KEYS,
+        CASE_KEYS,
+        STAGE_KEYS,
+    )
 }
 DOUBTFUL_STARTS = frozenset("|>@%`:?")  # indicators yaml-rs lets start a plain scalar in flow lists; PyYAML does not
 
@@ -332,6 +346,7 @@ class PackValidator:
         examples = tuple(self.example(entry, at, what) for entry, at in self.mapping_items(q, "examples", what))
         case = self.case(q, what) if "case" in q else None
         code = code_exercise(self, q, what) if "code" in q else None
+        stages = self.stages(q, what, rubric) if "stages" in q else ()
         misconceptions = self.misconceptions(q, what)
         hints = self.text_list(q, "hints", what, "hint")
         sources = self.text_list(q, "sources", what, "source")
@@ -355,6 +370,7 @@ class PackValidator:
             case=case,
             code=code,
             line=where[0],
+            stages=stages,
         )
 
     def rounds(self, q: dict, what: str) -> tuple[str, ...]:
@@ -395,6 +411,7 @@ class PackValidator:
                     phrases=phrases,
                     weight=float(self.number(entry, "weight", f"concept '{name}'", 0.1, 10, 1.0)),
                     required=self.flag(entry, "required", f"concept '{name}'"),
+                    probe=self.text(entry, "probe", f"concept '{name}'"),
                 )
             )
         if key in q and isinstance(q[key], list) and not q[key]:
@@ -491,3 +508,75 @@ class PackValidator:
             window_hours=self.number(raw, "window_hours", "the case", 1, 24 * 60, DEFAULT_WINDOW_HOURS, integer=True),
             attachments=attachments,
         )
+
+    # -- staged questions (`stages:`) -------------------------------------------------------
+    def stages(self, q: dict, what: str, rubric: tuple[Concept, ...]) -> tuple[DesignStage, ...]:
+        """Each stage listens for concepts of the question's rubric it names, and for its own."""
+        raw = q["stages"]
+        if isinstance(raw, list) and not raw:
+            self.error(self.pos.of_value(q, "stages"), f"'stages' in {what} is empty; remove it or list the stages")
+        by_name = {concept.name: concept for concept in rubric}
+        claimed: dict[str, str] = {}  # question concept -> the stage that listens for it
+        own_names: dict[str, str] = {}  # a stage's own concept -> its stage
+        stages: list[DesignStage] = []
+        seen: set[str] = set()
+        for entry, where in self.mapping_items(q, "stages", what):
+            name = self.text(entry, "name", "a stage", required=True)
+            where_stage = f"stage '{name}' of {what}" if name else f"a stage of {what}"
+            self.check_keys(entry, STAGE_KEYS, where_stage)
+            if name and name in seen:
+                self.error(self.pos.of_value(entry, "name"), f"duplicate stage name '{name}' in {what}")
+            seen.add(name)
+            concepts: list[Concept] = []
+            for index, ref in enumerate(self.text_list(entry, "concepts", where_stage, "concept name")):
+                raw_refs = entry["concepts"]
+                at = (
+                    self.pos.of_item(raw_refs, index)
+                    if isinstance(raw_refs, list)
+                    else self.pos.of_value(entry, "concepts")
+                )
+                if ref not in by_name:
+                    known = (
+                        f"{_suggest(ref, sorted(by_name))}"
+                        if by_name
+                        else "; the question has no 'rubric' to name from"
+                    )
+                    self.error(
+                        at, f"'concepts' of {where_stage} names '{ref}', which is not a concept of {what}{known}"
+                    )
+                elif ref in claimed:
+                    self.error(at, f"concept '{ref}' is already listened for in stage '{claimed[ref]}'")
+                else:
+                    claimed[ref] = name
+                    concepts.append(by_name[ref])
+            own = self.rubric(entry, where_stage)
+            for concept in own:
+                # one name, one concept, across the question: a probe and the debrief find it by name
+                if concept.name in by_name:
+                    self.error(
+                        self.pos.of(entry),
+                        f"concept '{concept.name}' of {where_stage} is already in the question's rubric; "
+                        "name it in 'concepts' instead",
+                    )
+                elif concept.name in own_names:
+                    self.error(
+                        self.pos.of(entry),
+                        f"concept '{concept.name}' is already listened for in stage '{own_names[concept.name]}'",
+                    )
+                own_names.setdefault(concept.name, name)
+            if not concepts and not own and "concepts" not in entry and "rubric" not in entry:
+                self.error(
+                    where,
+                    f"{where_stage} has nothing to score: "
+                    "name 'concepts' from the question's rubric or give it a 'rubric'",
+                )
+            stages.append(
+                DesignStage(
+                    name=name,
+                    prompt=self.text(entry, "prompt", where_stage, required=True),
+                    minutes=float(self.number(entry, "minutes", where_stage, 1, 120, DEFAULT_STAGE_MINUTES)),
+                    rubric=(*concepts, *own),
+                    model_answer=self.text(entry, "model_answer", where_stage),
+                )
+            )
+        return tuple(stages)

@@ -21,19 +21,23 @@ def rating_for(score: float) -> str:
     return next(name for floor, name in RATING_FLOORS if score >= floor)
 
 
-def _scheduler() -> tuple[Any, Any]:
+def _scheduler(when: datetime) -> tuple[Any, Any]:
     import fsrs  # imported when an answer is recorded, not at start-up
 
-    return fsrs, fsrs.Scheduler(enable_fuzzing=False)  # deterministic intervals: testable and explainable
+    from interview.progress.plan import load_plan, scheduler_options
+
+    # an interview date raises the retention and caps intervals at the date; fitted parameters replace fsrs's
+    options = scheduler_options(load_plan(), when)
+    return fsrs, fsrs.Scheduler(enable_fuzzing=False, **options)  # deterministic intervals: testable, explainable
 
 
 def review(store: Store, question_id: str, score: float, when: float, rating: str | None = None) -> float:
     """Record one review of `question_id`; returns the next due time (epoch seconds)."""
-    fsrs, scheduler = _scheduler()
+    moment = datetime.fromtimestamp(when, tz=timezone.utc)
+    fsrs, scheduler = _scheduler(moment)
     stored = store.card(question_id)
     card = fsrs.Card.from_dict(stored[0]) if stored else fsrs.Card(card_id=zlib.crc32(question_id.encode()))
     chosen = rating or rating_for(score)
-    moment = datetime.fromtimestamp(when, tz=timezone.utc)
     card, _ = scheduler.review_card(card, getattr(fsrs.Rating, chosen.capitalize()), moment)
     due = card.due.timestamp()
     store.save_card(question_id, card.to_dict(), due, lapsed=chosen == "again")
@@ -49,10 +53,10 @@ def reassess(store: Store, question_id: str, score: float, when: float, rating: 
     stored = store.previous_card(question_id)
     if stored is None:
         return None
-    fsrs, scheduler = _scheduler()
+    moment = datetime.fromtimestamp(when, tz=timezone.utc)
+    fsrs, scheduler = _scheduler(moment)
     before, _ = stored
     card = fsrs.Card.from_dict(before) if before else fsrs.Card(card_id=zlib.crc32(question_id.encode()))
-    moment = datetime.fromtimestamp(when, tz=timezone.utc)
     card, _ = scheduler.review_card(card, getattr(fsrs.Rating, rating.capitalize()), moment)
     due = card.due.timestamp()
     store.replace_latest_review(question_id, card.to_dict(), due, rating_for(score) == "again", rating == "again")

@@ -193,6 +193,16 @@ class InterviewApp(App[None]):
 
         self.push_screen(HistoryScreen())
 
+    def action_plan(self) -> None:
+        from interview.tui.screens.plan import PlanDialog
+
+        self.push_screen(PlanDialog(), lambda saved: self.refresh_screen_data() if saved else None)
+
+    def refresh_screen_data(self) -> None:
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh:
+            refresh()
+
     def action_dashboard(self) -> None:
         from interview.tui.screens.dashboard import DashboardScreen
 
@@ -223,7 +233,13 @@ class InterviewApp(App[None]):
 
         ids: list[str] = []
         if self.store and self.bank:
-            ids = [q for q, _ in self.store.due_questions(self.wall(), 50)] + weakest_questions(self.store, 50)
+            from interview.progress.plan import todays_questions
+
+            # with an interview date, today's share of the plan comes first (interview plan)
+            planned = todays_questions(self.store, {q.full_id for q in self.bank.questions}, self.wall())
+            ids = (
+                planned + [q for q, _ in self.store.due_questions(self.wall(), 50)] + weakest_questions(self.store, 50)
+            )
             ids = [i for i in dict.fromkeys(ids) if self.bank.question(i)][:count]
         return (
             drill(count, per_question_seconds, question_ids=tuple(ids)) if ids else drill(count, per_question_seconds)
@@ -289,6 +305,9 @@ class InterviewApp(App[None]):
             "Drill weak areas",
             "Due reviews and your weakest questions first",
             lambda: self.start_round(self.weak_drill()),
+        )
+        yield SystemCommand(
+            "Plan to an interview date", "Countdown, a daily queue, FSRS tuned to the date", self.action_plan
         )
         yield SystemCommand("Open history", "Every session, answer and score, filterable", self.action_history)
         yield SystemCommand("Weak areas dashboard", "Mastery per area, trends, what is due", self.action_dashboard)

@@ -38,6 +38,8 @@ class HomeData(NamedTuple):
     concepts: list[str] | None
     due: int | None
     bank_loaded: bool
+    countdown: str = ""  # with an interview date (interview plan)
+    planned: int | None = None  # today's questions in the plan
 
 
 class HomeScreen(Screen[None]):
@@ -53,6 +55,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("h", "app.history", "History", id="home.history"),
         Binding("w", "app.dashboard", "Weak areas", id="home.dashboard"),
+        Binding("i", "app.plan", "Interview date", id="home.plan", show=False),  # in f1 and the palette
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,6 +69,9 @@ class HomeScreen(Screen[None]):
                 yield Static(Text("Start a round", style="bold"), classes="section-title")
                 yield RoundMenu(self._round_options(data.unfinished), id="rounds")
                 yield Static(self._resume_note(data.unfinished), id="resume-note")
+                yield Static(self._plan_note(data), id="plan-note").set_styles(
+                    f"display: {'block' if data.countdown else 'none'};"
+                )
             with Vertical(id="home-side"):
                 yield Static(Text("Recent sessions", style="bold"), classes="section-title")
                 # plain text columns: a DataTable or Rich Table costs too much on the first frame
@@ -94,6 +100,10 @@ class HomeScreen(Screen[None]):
             self.query_one("#recent", Static).update(self._recent_table(data.recent))
         if (data.areas, data.concepts, data.due) != (shown.areas, shown.concepts, shown.due):
             self.query_one("#weak", Static).update(self._weak_spots(data))
+        if (data.countdown, data.planned) != (shown.countdown, shown.planned):
+            note = self.query_one("#plan-note", Static)
+            note.update(self._plan_note(data))
+            note.display = bool(data.countdown)
         if data.bank_loaded != shown.bank_loaded:
             self.query_one("#bank-summary", Static).update(self._bank_summary())
 
@@ -110,7 +120,39 @@ class HomeScreen(Screen[None]):
             areas = [(a.mastery, a.name, a.attempts) for a in mastery_by(store, app.wall())[:4]]
             concepts = [c.explain() for c in weak_concepts(store, limit=3)] if areas else []
             due = len(store.due_questions(app.wall())) if areas else 0
-        return HomeData(unfinished.kind if unfinished else None, recent, areas, concepts, due, app.bank is not None)
+        countdown, planned = self._plan(weak_spots)
+        return HomeData(
+            unfinished.kind if unfinished else None,
+            recent,
+            areas,
+            concepts,
+            due,
+            app.bank is not None,
+            countdown,
+            planned,
+        )
+
+    def _plan(self, with_queue: bool) -> tuple[str, int | None]:
+        """The countdown (a small file read) on the first frame; today's queue with the weak areas."""
+        from interview.progress.plan import countdown, load_plan, todays_questions
+
+        plan = load_plan()
+        if plan is None:
+            return "", None
+        planned = None
+        if with_queue and self.app.bank is not None and self.app.store is not None:
+            known = {q.full_id for q in self.app.bank.questions}
+            planned = len(todays_questions(self.app.store, known, self.app.wall()))
+        return countdown(plan, self.app.wall()), planned
+
+    @staticmethod
+    def _plan_note(data: HomeData) -> Text:
+        if not data.countdown:
+            return Text("")  # no plan: nothing, and home looks as it always has
+        note = Text(data.countdown, style="bold")
+        if data.planned:
+            note.append(f"\ntoday: {data.planned} question{'s' if data.planned != 1 else ''} in your plan, press d")
+        return note
 
     def _round_options(self, unfinished: str | None) -> list[tuple[str, Text]]:
         bindings = {binding.id: binding for binding in self.BINDINGS if isinstance(binding, Binding)}
