@@ -162,3 +162,20 @@ def test_any_input_gives_a_score_in_range(answer: str) -> None:
 
 def test_an_empty_rubric_scores_zero() -> None:
     assert score_answer("a thoughtful answer about bias", []).value == 0.0
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        ("the model learns from the labels", "without labels"),
+        ("a linear model is enough", "non-linear relationships"),
+    ],
+)
+def test_part_of_a_phrase_without_its_negation_is_no_evidence(answer: str, phrase: str) -> None:
+    result, _ = concept_result(answer, phrase)
+    assert result.verdict == MISSED
+
+
+def test_half_a_phrase_said_only_in_other_words_is_no_evidence() -> None:
+    result, _ = concept_result("every error counts", "previous mistakes")
+    assert result.verdict == MISSED
