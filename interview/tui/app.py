@@ -82,7 +82,10 @@ class InterviewApp(App[None]):
         return self._keymap.get(binding.id or "", binding.key)
 
     def on_mount(self) -> None:
+        from interview.tui.no_color import keep_readable
         from interview.tui.screens.home import HomeScreen
+
+        keep_readable(self)  # NO_COLOR with an ANSI theme is black on black in Textual 8.2.8
 
         if self._keymap:
             self.set_keymap(self._keymap)
@@ -372,6 +375,9 @@ def make_app(
 ) -> InterviewApp:
     """Build the app: the CLI passes pack paths (loaded in a worker); tests pass a bank, a store and clocks."""
     from interview.store import Store, StoreError
+    from interview.tui.no_color import apply_to_environment
+
+    apply_to_environment()  # TERM=dumb: no colour, as with NO_COLOR (read when the app is built)
 
     problem = ""
     if store is None:
