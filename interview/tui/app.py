@@ -260,7 +260,11 @@ class InterviewApp(App[None]):
         if session.phase == FEEDBACK and session.spec.mode != PRACTICE:
             session.advance()  # strict rounds give feedback only at the end, as an interviewer would
             return self.show_round(session, replace)
-        if session.phase == ASKING:
+        if session.phase == ASKING and session.current.question.code is not None:
+            from interview.tui.screens.code import CodeScreen  # a runnable exercise gets the code editor
+
+            screen = CodeScreen(session)
+        elif session.phase == ASKING:
             screen = QuestionScreen(session)
         elif session.phase == FEEDBACK:
             screen = FeedbackScreen(session, session.results[-1])
