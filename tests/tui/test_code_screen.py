@@ -94,7 +94,7 @@ async def test_phone_screen_softmax_run_fix_submit(build_coding_app, tmp_path) -
         await finish_run(pilot)
         assert isinstance(app.screen, FeedbackScreen)
         cases = str(app.screen.query_one("#case-results").content)
-        assert "6 of 6 all cases passed" in cases and cases.count("(hidden)") == 3
+        assert "6 of 6 cases passed, hidden ones included" in cases and cases.count("(hidden)") == 3
         assert "2 test runs before submitting" in str(app.screen.query_one("#run-history").content)
         result = app.screen.result
         assert result.score.value > 0.9 and result.coding.final.passed == 6

@@ -228,6 +228,10 @@ class CodeScreen(QuestionScreen):
             return
         super().action_skip()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F6 is offered only where there is an explanation to switch to."""
+        return self.explains if action == "switch_pane" else True
+
     def action_switch_pane(self) -> None:
         if not self.explains:
             self.notify("This exercise is graded on its cases only; no explanation is needed.")
