@@ -238,4 +238,4 @@ def bank_stats(ctx: click.Context, as_json: bool, packs: tuple[Path, ...]) -> No
     report_skipped(loaded)
 
 
-from interview import cli_history, cli_import, cli_locate, cli_plan, cli_scoring  # noqa: E402,F401  (register their commands)
+from interview import cli_history, cli_import, cli_locate, cli_plan, cli_scoring, cli_serve  # noqa: E402,F401  (register their commands)

@@ -52,6 +52,7 @@ def test_build_makes_a_wheel_and_sdist_with_the_bank(dist: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("interview/question_bank/") and n.endswith(".yaml") for n in names)
     assert "interview/bank/pack-v1.schema.json" in names
+    assert "interview/web/app_index.html" in names  # the page `interview serve` shows
     metadata = zipfile.ZipFile(wheel).read(f"mle_interview-{version}.dist-info/METADATA").decode()
     assert f"Version: {version}" in metadata and "Name: mle-interview" in metadata
     with tarfile.open(sdist) as archive:

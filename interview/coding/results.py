@@ -81,8 +81,9 @@ class RunReport:
         return self.passed / self.total if self.cases else 0.0
 
     def summary(self) -> str:
-        what = "all cases" if self.submitted else "visible cases"
-        return f"{self.passed} of {self.total} {what} passed"
+        if self.submitted:
+            return f"{self.passed} of {self.total} cases passed, hidden ones included"
+        return f"{self.passed} of {self.total} visible cases passed"
 
     def to_dict(self) -> dict:
         return {

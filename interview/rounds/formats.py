@@ -35,6 +35,7 @@ class Slot:
 
     areas: tuple[str, ...] = ()
     label: str = ""
+    runnable: bool = False  # prefer a coding exercise that runs (a question with `code:`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def phone_screen(mode: str = PRACTICE, minutes: float = 30) -> RoundSpec:
             "algorithms",
         ),
         Slot(("evaluation-metrics",), "evaluation"),
-        Slot(CODING_AREAS, "coding concepts"),
+        Slot(CODING_AREAS, "coding", runnable=True),
     )
     return RoundSpec("phone", "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode)
 
@@ -95,7 +96,13 @@ def onsite_loop(mode: str = PRACTICE, minutes_per_session: float = 45, break_min
         ),
         Stage("ML depth", (Slot(ML_CONCEPT_AREAS, "depth"), Slot(ML_CONCEPT_AREAS, "depth"))),
         Stage("ML system design", (Slot(("ml-system-design",), "design"),)),
-        Stage("Coding", (Slot(("coding-dsa",), "coding"), Slot(("coding-ml-sql", "compute-numerics"), "coding"))),
+        Stage(
+            "Coding",
+            (
+                Slot(("coding-dsa",), "coding", runnable=True),
+                Slot(("coding-ml-sql", "compute-numerics"), "coding", runnable=True),
+            ),
+        ),
         Stage("Behavioral", (Slot(BEHAVIORAL_AREAS, "behavioral"), Slot(BEHAVIORAL_AREAS, "behavioral"))),
     )
     timed = tuple(

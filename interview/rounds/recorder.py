@@ -57,7 +57,7 @@ class StoreRecorder:
                     result.answer,
                     result.score.value,
                     result.score.verdict,
-                    result.score.to_dict(),
+                    _breakdown(result),
                     rubric_hash(question),
                     result.seconds,
                     result.hints,
@@ -141,8 +141,19 @@ def score_from_dict(data: dict) -> Score:
     )
 
 
+def _breakdown(result: AttemptResult) -> dict:
+    """The score's breakdown, with a coding answer's runs and final result beside it."""
+    breakdown = result.score.to_dict()
+    if result.coding is not None:
+        breakdown["coding"] = result.coding.to_dict()
+    return breakdown
+
+
 def attempt_result(attempt: AttemptRow, question: Question) -> AttemptResult:
     """A stored attempt as the result the feedback and summary screens show."""
+    from interview.coding.results import CodingOutcome
+
+    coding = attempt.breakdown.get("coding")
     return AttemptResult(
         attempt.position,
         question,
@@ -153,6 +164,7 @@ def attempt_result(attempt: AttemptRow, question: Question) -> AttemptResult:
         attempt.overtime,
         attempt.skipped,
         attempt.id,
+        CodingOutcome.from_dict(coding) if isinstance(coding, dict) else None,
     )
 
 

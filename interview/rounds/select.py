@@ -62,7 +62,11 @@ def plan_round(
     for stage in spec.stages:
         picked = []
         for slot in stage.slots:
-            choice = next((q for q in pool if q.full_id not in used and _fits(q, slot)), None)
+            choice = None
+            if slot.runnable:  # a runnable exercise when one fits, else any question of the slot's areas
+                choice = next((q for q in pool if q.full_id not in used and _fits(q, slot) and q.code), None)
+            if choice is None:
+                choice = next((q for q in pool if q.full_id not in used and _fits(q, slot)), None)
             if choice is None:
                 choice = next((q for q in pool if q.full_id not in used), None)
             if choice is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from interview.bank.model import Question
+from interview.coding.results import CodingOutcome, RunReport
 from interview.rounds.formats import PRACTICE, STRICT, RoundSpec, Stage  # noqa: F401  (re-exported)
 from interview.scoring import MISSED, Score, grade
 
@@ -48,6 +49,7 @@ class AttemptResult:
     overtime: bool = False
     skipped: bool = False
     attempt_id: int | None = None
+    coding: CodingOutcome | None = None  # a runnable exercise: the code, every run and the final one
 
 
 @dataclass(slots=True)
@@ -166,7 +168,15 @@ class RoundSession:
         self._save_draft()
         return hints[self.hints - 1]
 
-    def submit(self, text: str | None = None, overtime: bool = False, skipped: bool = False) -> AttemptResult:
+    def submit(
+        self,
+        text: str | None = None,
+        overtime: bool = False,
+        skipped: bool = False,
+        final_run: RunReport | None = None,
+    ) -> AttemptResult:
+        """Grade and record the answer. For a coding question the draft is the editor's saved state and
+        `final_run` the submission's run of every case (run here when not given)."""
         if self.phase != ASKING:
             raise RuntimeError(f"cannot submit while {self.phase}")
         answer = self.draft if text is None else text
@@ -174,8 +184,15 @@ class RoundSession:
         seconds = self.question_elapsed()
         self._running_since = None
         question = self.current.question
-        score = grade(question, "" if skipped else answer, self.hints)
+        coding = None
+        if question.code is not None:
+            from interview.coding.attempt import grade_coding_answer
+
+            answer, score, coding = grade_coding_answer(question, answer, self.hints, final_run, skipped, self.wall)
+        else:
+            score = grade(question, "" if skipped else answer, self.hints)
         result = AttemptResult(self.position, question, answer, score, seconds, self.hints, overtime, skipped)
+        result.coding = coding
         self.stage_used[self.current.stage] = self.stage_used.get(self.current.stage, 0.0) + seconds
         if self.recorder:
             result.attempt_id = self.recorder.attempt(self, result)
@@ -322,7 +339,7 @@ def spec_from_dict(data: dict) -> RoundSpec:
     stages = tuple(
         Stage(
             s["name"],
-            tuple(Slot(tuple(sl["areas"]), sl["label"]) for sl in s["slots"]),
+            tuple(Slot(tuple(sl["areas"]), sl["label"], sl.get("runnable", False)) for sl in s["slots"]),
             s["minutes"],
             s["break_minutes"],
         )

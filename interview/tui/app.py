@@ -82,7 +82,10 @@ class InterviewApp(App[None]):
         return self._keymap.get(binding.id or "", binding.key)
 
     def on_mount(self) -> None:
+        from interview.tui.no_color import keep_readable
         from interview.tui.screens.home import HomeScreen
+
+        keep_readable(self)  # NO_COLOR with an ANSI theme is black on black in Textual 8.2.8
 
         if self._keymap:
             self.set_keymap(self._keymap)
@@ -257,7 +260,11 @@ class InterviewApp(App[None]):
         if session.phase == FEEDBACK and session.spec.mode != PRACTICE:
             session.advance()  # strict rounds give feedback only at the end, as an interviewer would
             return self.show_round(session, replace)
-        if session.phase == ASKING:
+        if session.phase == ASKING and session.current.question.code is not None:
+            from interview.tui.screens.code import CodeScreen  # a runnable exercise gets the code editor
+
+            screen = CodeScreen(session)
+        elif session.phase == ASKING:
             screen = QuestionScreen(session)
         elif session.phase == FEEDBACK:
             screen = FeedbackScreen(session, session.results[-1])
@@ -372,6 +379,9 @@ def make_app(
 ) -> InterviewApp:
     """Build the app: the CLI passes pack paths (loaded in a worker); tests pass a bank, a store and clocks."""
     from interview.store import Store, StoreError
+    from interview.tui.no_color import apply_to_environment
+
+    apply_to_environment()  # TERM=dumb: no colour, as with NO_COLOR (read when the app is built)
 
     problem = ""
     if store is None:

@@ -19,6 +19,14 @@ def utc(monkeypatch: pytest.MonkeyPatch):
     time.tzset()
 
 
+@pytest.fixture(autouse=True)
+def colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots are of a colour terminal, whatever runs the tests (CI without a tty may say TERM=dumb,
+    which the app reads as NO_COLOR); tests of NO_COLOR set it themselves."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
 @pytest.fixture
 def clocks():
     return FakeClock(1000.0), FakeClock(1_795_000_000.0)

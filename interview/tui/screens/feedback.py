@@ -63,17 +63,24 @@ class FeedbackScreen(Screen[None]):
         with VerticalScroll(id="feedback-body"):
             yield Static(score_banner(self.result), id="score")
             yield Static(prose(question.prompt, "italic"), id="feedback-prompt")
-            yield Static(Text("What the grader looked for", style="bold"), classes="section-title")
-            yield Static(concept_lines(self.result.score), id="concepts")
-            yield Static(Text("Your answer, with the evidence highlighted", style="bold"), classes="section-title")
-            yield Static(highlighted_answer(self.result.answer, self.result.score), id="answer-evidence")
-            yield Static(Text("Model answer", style="bold"), classes="section-title")
-            yield Static(prose(question.model_answer), id="model-answer")
-            if question.sources:
-                yield Static(
-                    Text(printable("Further study: " + "; ".join(question.sources)), style="dim"), id="sources"
-                )
+            if self.result.coding is not None:  # a runnable exercise: its cases are the evidence
+                from interview.tui.widgets.coding_feedback import coding_sections
+
+                yield from coding_sections(self.result)
+            else:
+                yield from self._prose_sections()
         yield Footer()
+
+    def _prose_sections(self) -> ComposeResult:
+        question = self.result.question
+        yield Static(Text("What the grader looked for", style="bold"), classes="section-title")
+        yield Static(concept_lines(self.result.score), id="concepts")
+        yield Static(Text("Your answer, with the evidence highlighted", style="bold"), classes="section-title")
+        yield Static(highlighted_answer(self.result.answer, self.result.score), id="answer-evidence")
+        yield Static(Text("Model answer", style="bold"), classes="section-title")
+        yield Static(prose(question.model_answer), id="model-answer")
+        if question.sources:
+            yield Static(Text(printable("Further study: " + "; ".join(question.sources)), style="dim"), id="sources")
 
     def on_mount(self) -> None:
         self.sub_title = self.result.question.full_id
