@@ -56,7 +56,6 @@ common frequent
 random stochastic
 wrong incorrect
 exponentially geometrically
-linearly proportionally
 absolute modulus magnitude
 prevent avoid stop
 ignore disregard
