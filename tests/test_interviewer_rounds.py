@@ -108,3 +108,13 @@ def test_history_show_debrief_writes_markdown(tmp_path, monkeypatch) -> None:
     assert "## Practise next" in text and "Probed" in text
     missing = CliRunner().invoke(main, ["history", "show", "--debrief", "999"])
     assert missing.exit_code == 1 and "no session 999" in missing.output
+
+
+def test_probes_are_asked_only_within_the_sessions_time() -> None:
+    bank = make_bank()
+    session, clock = start(phone_screen(minutes=30, probing=True), bank)
+    session.set_draft(VAGUE)
+    clock.advance(30 * 60 + 1)
+    assert [e.kind for e in session.tick()] == ["timeout"]
+    assert session.advance() == DONE  # the probe it earned is not asked: the screen's time is up
+    assert not any(is_probe(r.question) for r in session.results)
