@@ -24,6 +24,7 @@ from tests.cdp import Browser, wait_for_http
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.slow,  # a server and a browser, real time
+    pytest.mark.timeout(400),  # above the waits below, which are bounded
     pytest.mark.skipif(
         CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium); .ci/run installs it"
     ),
