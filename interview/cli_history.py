@@ -94,19 +94,30 @@ def history_list(kind: str | None, limit: int, as_json: bool, packs: tuple[Path,
 @history.command("show")
 @click.argument("session_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--debrief", "as_debrief", is_flag=True, help="Write the session's debrief as Markdown.")
 @with_packs
-def history_show(session_id: int, as_json: bool, packs: tuple[Path, ...]) -> None:
-    """Every answer of one session, with its score and the concepts hit or missed.
+@click.pass_context
+def history_show(ctx: click.Context, session_id: int, as_json: bool, as_debrief: bool, packs: tuple[Path, ...]) -> None:
+    """Every answer of one session, with its score and the concepts hit or missed; or its written debrief.
 
     \b
     Example:
       interview history show 12
       interview history show 12 --json
+      interview history show 12 --debrief > debrief.md
     """
     store = open_store()
     session = store.session(session_id)
     if session is None:
         raise click.ClickException(f"no session {session_id}; see `interview history list`")
+    if as_debrief:  # issue 17: the interview packet for a played round
+        from interview.interviewer.debrief_text import debrief_markdown
+        from interview.rounds.debriefs import debrief_from_store
+
+        debrief = debrief_from_store(store, load_bank_for(ctx, packs), session_id)
+        if debrief is not None:
+            click.echo(debrief_markdown(debrief, _when(session.started_at)), nl=False)
+        return
     attempts = store.attempts(session_id)
     if as_json:
         click.echo(

@@ -48,6 +48,7 @@ def test_locate_prints_each_place_under_interview_home(isolated_home: Path) -> N
     assert CliRunner().invoke(main, ["locate", "nowhere"]).exit_code == 2
 
 
+@pytest.mark.slow  # runs the console script in a child process
 def test_completion_script_and_completions_through_the_console_script(isolated_home: Path) -> None:
     script = CliRunner().invoke(main, ["completion", "bash"]).output
     assert "_INTERVIEW_COMPLETE=bash_complete" in script

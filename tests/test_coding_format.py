@@ -22,6 +22,10 @@ questions:
 """
 
 
+PY = "    code:\n      language: python\n      function: f\n      cases:\n"
+SQL_T = "    code:\n      language: sql\n      schema:\n        t: [a INTEGER]\n      cases:\n"
+
+
 def errors_of(write_pack, code: str) -> list[str]:
     result = load_pack_file(write_pack(HEAD + code, "c.yaml"))
     return [f"{e.line}:{e.column}: {e.message}" for e in result.errors]
@@ -82,19 +86,19 @@ def test_an_sql_exercise_loads_its_schema(write_pack) -> None:
             "10:7: the code of question 'q' needs 'function'",
         ),
         (
-            "    code:\n      language: python\n      function: f\n      cases:\n        - args: 3\n          expect: 1\n",
+            PY + "        - args: 3\n          expect: 1\n",
             "13:17: 'args' in a case of question 'q' must be a list",
         ),
         (
-            "    code:\n      language: python\n      function: f\n      cases:\n        - args: [1]\n          expected: 1\n",
+            PY + "        - args: [1]\n          expected: 1\n",
             "14:11: unknown key 'expected' in a case of question 'q'; did you mean 'expect'?",
         ),
         (
-            "    code:\n      language: python\n      function: f\n      cases:\n        - expect: [1, .inf]\n",
+            PY + "        - expect: [1, .inf]\n",
             "13:19: 'expect' in a case of question 'q' must use finite numbers",
         ),
         (
-            "    code:\n      language: python\n      function: f\n      cases:\n        - expect: 1\n          hidden: true\n",
+            PY + "        - expect: 1\n          hidden: true\n",
             "13:9: the code of question 'q' needs at least one case without 'hidden: true'",
         ),
         (
@@ -112,7 +116,7 @@ def test_an_sql_exercise_loads_its_schema(write_pack) -> None:
             "15:16: rows of table 't' must each be a list of 1 values",
         ),
         (
-            "    code:\n      language: sql\n      schema:\n        t: [a DATETIME]\n      cases:\n        - expect: [[1]]\n",
+            SQL_T.replace("a INTEGER", "a DATETIME") + "        - expect: [[1]]\n",
             "12:13: column 'a DATETIME' of table 't' must be 'name' or 'name TYPE'",
         ),
         (

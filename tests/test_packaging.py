@@ -22,6 +22,7 @@ import pytest
 import interview
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # builds the distributions and runs the installed command
 
 
 def test_distribution_name_is_not_the_taken_one_and_version_is_in_one_place() -> None:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from interview.cli_serve import WEB_DIR, app_command
 
 
@@ -22,6 +24,7 @@ def test_our_page_links_nothing_outside_the_server() -> None:
     assert "{{ config.static.url }}fonts/RobotoMono" in page  # the font textual-serve ships
 
 
+@pytest.mark.slow  # starts the server
 def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

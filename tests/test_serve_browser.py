@@ -22,9 +22,13 @@ import pytest
 from tests.cdp import Browser, wait_for_http
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium); .ci/run installs it"
-)
+pytestmark = [
+    pytest.mark.slow,  # a server and a browser, real time
+    pytest.mark.timeout(400),  # above the waits below, which are bounded
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium); .ci/run installs it"
+    ),
+]
 
 RECORD_SCREEN = """
 (() => {
@@ -52,7 +56,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def wait_screen(browser: Browser, text: str, timeout: float = 30) -> None:
+async def wait_screen(browser: Browser, text: str, timeout: float = 90) -> None:  # generous: CI may be busy
     """Until the app has drawn `text`; on failure, the end of what it drew (escape codes removed)."""
     try:
         await browser.wait_for(f"window.__screen.includes({text!r})", timeout)
@@ -99,9 +103,9 @@ async def test_a_drill_in_the_browser(served, tmp_path: Path) -> None:
         await browser.send("Page.enable")
         await browser.send("Page.addScriptToEvaluateOnNewDocument", source=RECORD_SCREEN)
         await browser.send("Page.navigate", url=f"http://localhost:{port}/")
-        await wait_screen(browser, "Start a round", timeout=60)
+        await wait_screen(browser, "Start a round", timeout=120)
         # the packs load after the first frame; a round asked for before that is refused
-        await browser.wait_for(r"/\d+ packs, \d+ questions/.test(window.__screen)", timeout=60)
+        await browser.wait_for(r"/\d+ packs, \d+ questions/.test(window.__screen)", timeout=120)
         await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
         await browser.press("d")  # the drill's set-up screen
         await wait_screen(browser, "Questions due for review first")

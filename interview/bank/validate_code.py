@@ -7,6 +7,7 @@ names FILE:LINE:COL through the validator's positions, like the rest of a pack.
 from __future__ import annotations
 
 import json
+import keyword
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -32,13 +33,10 @@ IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 COLUMN = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s+([A-Za-z]+))?\s*$")
 MAX_CASES = 100
 MAX_CASE_JSON = 256 * 1024  # one case's data; a pack is hand-written, not a data dump
-PYTHON_KEYWORDS = frozenset(
-    ["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]
-)
 
 
 def _identifier(name: Any) -> bool:
-    return isinstance(name, str) and bool(IDENTIFIER.match(name)) and name not in PYTHON_KEYWORDS
+    return isinstance(name, str) and bool(IDENTIFIER.match(name)) and not keyword.iskeyword(name)
 
 
 class _CodeChecks:

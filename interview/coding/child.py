@@ -21,7 +21,9 @@ MAX_RESULT_CHARS = 200_000
 
 
 class CaseTimeout(BaseException):
-    """Raised into the candidate's code when a case's time is up (BaseException: `except Exception` cannot swallow it)."""
+    """Raised into the candidate's code when a case's time is up.
+
+    A BaseException, so the candidate's `except Exception` cannot swallow it."""
 
 
 class CappedOutput(io.TextIOBase):

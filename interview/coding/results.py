@@ -156,7 +156,7 @@ def same(expected: Any, got: Any, tolerance: float = 0.0) -> bool:
     if isinstance(expected, bool) or isinstance(got, bool):
         return type(expected) is type(got) and expected == got
     if isinstance(expected, list) and isinstance(got, list):
-        return len(expected) == len(got) and all(same(e, g, tolerance) for e, g in zip(expected, got))
+        return len(expected) == len(got) and all(same(e, g, tolerance) for e, g in zip(expected, got, strict=True))
     if isinstance(expected, dict) and isinstance(got, dict):
         return expected.keys() == got.keys() and all(same(expected[k], got[k], tolerance) for k in expected)
     return type(expected) is type(got) and expected == got

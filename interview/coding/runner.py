@@ -28,9 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from interview.bank.code_model import SQL, CodeCase, CodeExercise
 from interview.coding.results import CaseResult, CaseStatus, RunReport, same, same_unordered, shorten
@@ -115,32 +114,34 @@ def _call_text(exercise: CodeExercise, case: CodeCase) -> str:
 
 
 def _judge(exercise: CodeExercise, index: int, case: CodeCase, record: dict | None, missing: str) -> CaseResult:
-    base: dict[str, Any] = {
-        "index": index,
-        "hidden": case.hidden,
-        "name": case.name,
-        "call": _call_text(exercise, case),
-        "expected": shorten(case.expected),
-    }
+    base = CaseResult(
+        index,
+        CaseStatus.ERROR,
+        hidden=case.hidden,
+        name=case.name,
+        call=_call_text(exercise, case),
+        expected=shorten(case.expected),
+    )
     if record is None:
         status = CaseStatus.TIMEOUT if missing.startswith("timeout:") else CaseStatus.ERROR
-        return CaseResult(status=status, message=missing.partition(":")[2].strip(), **base)
-    extra = {
-        "output": str(record.get("output", "")),
-        "seconds": float(record.get("seconds", 0.0)),
-        "message": str(record.get("message", "")),
-        "line": int(record.get("line", 0) or 0),
-        "line_text": str(record.get("line_text", "")),
-    }
-    status = record.get("status")
-    if status == "timeout":
-        return CaseResult(status=CaseStatus.TIMEOUT, **base, **extra)
-    if status != "ran":
-        return CaseResult(status=CaseStatus.ERROR, **base, **extra)
+        return replace(base, status=status, message=missing.partition(":")[2].strip())
+    base = replace(
+        base,
+        output=str(record.get("output", "")),
+        seconds=float(record.get("seconds", 0.0)),
+        message=str(record.get("message", "")),
+        line=int(record.get("line", 0) or 0),
+        line_text=str(record.get("line_text", "")),
+    )
+    outcome = record.get("status")
+    if outcome == "timeout":
+        return replace(base, status=CaseStatus.TIMEOUT)
+    if outcome != "ran":
+        return base
     got = record.get("got")
     compare = same_unordered if case.unordered and isinstance(case.expected, list) else same
     passed = compare(case.expected, got, case.tolerance)
-    return CaseResult(status=CaseStatus.PASSED if passed else CaseStatus.FAILED, got=shorten(got), **base, **extra)
+    return replace(base, status=CaseStatus.PASSED if passed else CaseStatus.FAILED, got=shorten(got))
 
 
 def run_exercise(

@@ -148,7 +148,7 @@ def _session(name: str, results: list[Any], probes: dict[int, list[ProbeOutcome]
     for result in results:
         prompt = shorten(result.question.prompt, 80)
         asked = {p.concept: p for p in probes.get(result.position, [])}
-        for concept in result.score.concepts:
+        for concept in () if result.skipped else result.score.concepts:  # a skip is one reason, not every concept
             if concept.verdict == MISSED:
                 probe = asked.get(concept.concept)
                 quote = closest_sentence(result.answer, result.question, concept.concept)
@@ -179,11 +179,10 @@ def _session(name: str, results: list[Any], probes: dict[int, list[ProbeOutcome]
     skipped = sum(1 for r in results if r.skipped)
     if skipped:
         reasons.append(f"{skipped} question{'s' if skipped > 1 else ''} skipped")
-    said = [m for m in moments if m.quote]
-    strongest = max(said, key=lambda m: m.score) if said else None
-    weakest = min(moments, key=lambda m: m.score) if moments else None
-    if weakest is strongest:
-        weakest = None  # one moment is not both
+    said = [m for m in moments if m.quote and m.score > 0]
+    strongest = max(said, key=lambda m: m.score) if said else None  # a moment that scored nothing is not strong
+    rest = [m for m in moments if m is not strongest]
+    weakest = min(rest, key=lambda m: (m.score, bool(m.quote))) if rest else None  # an empty stage first
     if kind not in ("phone", "onsite"):
         verdict = "pass" if score >= 0.6 else "not yet"  # "hire" means nothing after a drill
     return SessionDebrief(name, score, verdict, tuple(reasons), tuple(seen), tuple(missed), strongest, weakest)
@@ -243,8 +242,9 @@ def build_debrief(played: PlayedRound, bank: Sequence[Question] = ()) -> Debrief
     overall = fmean(r.score.value for r in adjusted) if adjusted else 0.0
     verdict = next(label for floor, label in SESSION_VERDICTS if overall >= floor)
     plural = "s" if len(sessions) != 1 else ""
-    reasons = [f"mean score {overall:.2f} over {len(adjusted)} answers in {len(sessions)} session{plural}"]
-    weak = [s.name for s in sessions if s.score < 0.45]
+    answers = f"{len(adjusted)} answer{'s' if len(adjusted) != 1 else ''}"
+    reasons = [f"mean score {overall:.2f} over {answers} in {len(sessions)} session{plural}"]
+    weak = [s.name for s in sessions if s.score < 0.45] if len(sessions) > 1 else []
     if weak and verdict in ("strong hire", "hire"):
         verdict = "lean no hire" if len(weak) > 1 else "hire"
     reasons += [f"{name} was weak (below 0.45): one weak session often sinks a loop" for name in weak]

@@ -153,6 +153,6 @@ def stages_for(question: Question) -> tuple[DesignStage, ...]:
     """The stages a question is run in: its own, the default ones for a system-design question, or none."""
     if question.stages:
         return question.stages
-    if question.area == DESIGN_AREA and question.case is None and "~" not in question.id:
+    if question.area == DESIGN_AREA and question.case is None and question.code is None and "~" not in question.id:
         return DEFAULT_STAGES
     return ()

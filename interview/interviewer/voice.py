@@ -6,26 +6,29 @@ this module for words; changing the voice means editing this file alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 OPENINGS = {
     "phone": (
-        "Hi, thanks for making the time. This is a {minutes}-minute phone screen: a little about your "
-        "background, a few ML questions, and one on coding. Think out loud; I'm listening for how you reason."
+        "Hi, thanks for making the time. This is a {minutes}-minute phone screen: your background, "
+        "a few ML questions and one on coding. Think out loud."
     ),
     "onsite": (
-        "Welcome, and thanks for coming in. Today is {sessions} sessions of about {minutes} minutes each, "
-        "with short breaks between them. If I ask a follow-up, it's to hear more, not because you're wrong."
+        "Welcome, thanks for coming in. Today is {sessions} sessions of about {minutes} minutes, with breaks. "
+        "A follow-up means I want to hear more, not that you're wrong."
     ),
     "drill": "Let's work on the spots that need it. No clock pressure unless you asked for one.",
     "take-home": "Here's the case. Take your time within the limits; we'll read your write-up afterwards.",
     "custom": "Let's get started. Answer as you would in the real interview.",
 }
 CLOSINGS = {
-    "phone": "That's all I have. Thanks, this was useful. Your written debrief is ready below.",
-    "onsite": "That's the end of the loop. Thank you for your time today. The written debrief is ready below.",
-    "drill": "That's the drill done. Your results are below.",
-    "take-home": "Thanks for the submission. Your results are below.",
-    "custom": "That's the round. Your results are below.",
+    "phone": "That's all I have. Thanks, this was useful.",
+    "onsite": "That's the end of the loop. Thank you for your time today.",
+    "drill": "That's the drill done.",
+    "take-home": "Thanks for the submission.",
+    "custom": "That's the round.",
 }
+DEBRIEF_OFFER = "Press d for the written debrief."
 NEXT_QUESTION = "Let's move on. {lead}"
 NEXT_SESSION = "Let's move on to {session}."
 FOLLOW_UP = "Let me follow up on that."
@@ -105,3 +108,24 @@ def question_lead(kind: str, position: int, session_name: str, new_session: bool
     if new_session:
         return NEXT_SESSION.format(session=session_name)
     return NEXT_QUESTION.format(lead="Next question.")
+
+
+def line_for(session: Any) -> str:
+    """What the interviewer says above the current question of a round (a RoundSession)."""
+    position = session.position
+    item = session.current
+    spec = session.spec
+    if position == 0:
+        stages = spec.stages
+        minutes = stages[0].minutes if stages else None
+        return opening(spec.kind, minutes, len(stages))
+    previous = session.items[position - 1]
+    probe = "~p" in item.question.id
+    return question_lead(
+        spec.kind,
+        position,
+        spec.stages[item.stage].name,
+        previous.stage != item.stage,
+        item.follow_up_of is not None and not probe,
+        probe,
+    )

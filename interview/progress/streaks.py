@@ -32,7 +32,8 @@ class Streaks:
         current = f"current streak {self.current} day{plural}" + (
             "" if self.today_done or not self.current else " (practise today to keep it)"
         )
-        return f"{self.days_practised} days practised; {current}; longest {self.longest}"
+        days = f"{self.days_practised} day{'s' if self.days_practised != 1 else ''} practised"
+        return f"{days}; {current}; longest {self.longest}"
 
 
 def streaks(store: Store, today: date) -> Streaks:

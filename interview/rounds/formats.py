@@ -55,6 +55,7 @@ class RoundSpec:
     mode: str = PRACTICE
     per_question_seconds: float | None = None  # drill/custom: a hard per-question timer
     follow_ups: bool = True
+    probing: bool = False  # a probe per missed required concept (interviewer.probing)
     packs: tuple[str, ...] = ()  # custom: only these packs
     topics: tuple[str, ...] = ()  # custom: only these areas or area/subtopics
     difficulties: tuple[int, ...] = ()  # custom: only these difficulties
@@ -66,7 +67,7 @@ class RoundSpec:
         return None if any(m is None for m in minutes) else sum(m for m in minutes if m is not None)
 
 
-def phone_screen(mode: str = PRACTICE, minutes: float = 30) -> RoundSpec:
+def phone_screen(mode: str = PRACTICE, minutes: float = 30, probing: bool = False) -> RoundSpec:
     slots = (
         Slot(BEHAVIORAL_AREAS, "background"),
         Slot(("ml-fundamentals", "data-features"), "ML fundamentals"),
@@ -78,10 +79,12 @@ def phone_screen(mode: str = PRACTICE, minutes: float = 30) -> RoundSpec:
         Slot(("evaluation-metrics",), "evaluation"),
         Slot(CODING_AREAS, "coding", runnable=True),
     )
-    return RoundSpec("phone", "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode)
+    return RoundSpec("phone", "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode, probing=probing)
 
 
-def onsite_loop(mode: str = PRACTICE, minutes_per_session: float = 45, break_minutes: float = 10) -> RoundSpec:
+def onsite_loop(
+    mode: str = PRACTICE, minutes_per_session: float = 45, break_minutes: float = 10, probing: bool = True
+) -> RoundSpec:
     stages = (
         Stage(
             "ML breadth",
@@ -109,7 +112,7 @@ def onsite_loop(mode: str = PRACTICE, minutes_per_session: float = 45, break_min
         Stage(s.name, s.slots, minutes_per_session, break_minutes if i < len(stages) - 1 else 0)
         for i, s in enumerate(stages)
     )
-    return RoundSpec("onsite", "Onsite loop", timed, "onsite", mode)
+    return RoundSpec("onsite", "Onsite loop", timed, "onsite", mode, probing=probing)
 
 
 def take_home(mode: str = PRACTICE) -> RoundSpec:

@@ -100,6 +100,12 @@ class ResumeError(Exception):
 
 def find_question(bank: Bank, full_id: str) -> Question | None:
     """A bank question, or a follow-up rebuilt from its parent ("pack/id~f2")."""
+    if "~p" in full_id:  # a probe (interviewer.probing)
+        from interview.interviewer.probing import rebuild_probe
+
+        parent_id, _, number = full_id.rpartition("~p")
+        parent = bank.question(parent_id)
+        return rebuild_probe(parent, int(number)) if parent is not None and number.isdigit() else None
     if "~f" in full_id:
         parent_id, _, number = full_id.rpartition("~f")
         parent = bank.question(parent_id)
@@ -199,6 +205,7 @@ def resume_session(
         deadline_at=row.deadline_at,
     )
     session.stage_used = {int(k): v for k, v in state["stage_used"].items()}
+    session.extras = state.get("extras", {})
     for attempt in store.attempts(session_id):
         question = find_question(bank, attempt.question_id) or items[min(attempt.position, len(items) - 1)].question
         session.results.append(attempt_result(attempt, question))

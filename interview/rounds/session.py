@@ -13,8 +13,11 @@ from typing import Any, Callable, Protocol
 
 from interview.bank.model import Question
 from interview.coding.results import CodingOutcome, RunReport
+from interview.interviewer import voice
+from interview.interviewer.probing import missed_required, probe_question
+from interview.interviewer.staged import grade_answer
 from interview.rounds.formats import PRACTICE, STRICT, RoundSpec, Stage  # noqa: F401  (re-exported)
-from interview.scoring import MISSED, Score, grade
+from interview.scoring import MISSED, Score
 
 ASKING, FEEDBACK, BREAK, DONE = "asking", "feedback", "break", "done"
 WARN_SECONDS = 60.0  # warn this long (at most a quarter of the limit) before a hard limit runs out
@@ -92,6 +95,7 @@ class RoundSession:
     _elapsed_before: float = 0.0  # current question: seconds before the last resume
     _running_since: float | None = None
     _warned: set[str] = field(default_factory=set)
+    extras: dict = field(default_factory=dict)  # the current question's state kept by its screen (stages)
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -190,7 +194,7 @@ class RoundSession:
 
             answer, score, coding = grade_coding_answer(question, answer, self.hints, final_run, skipped, self.wall)
         else:
-            score = grade(question, "" if skipped else answer, self.hints)
+            score = grade_answer(question, "" if skipped else answer, self.hints)  # staged answers stage by stage
         result = AttemptResult(self.position, question, answer, score, seconds, self.hints, overtime, skipped)
         result.coding = coding
         self.stage_used[self.current.stage] = self.stage_used.get(self.current.stage, 0.0) + seconds
@@ -261,13 +265,13 @@ class RoundSession:
                 self.submit(overtime=True)
                 if self.stage.minutes and name.endswith(" time") and name != "question time":
                     self._close_stage()
-                return [Event("timeout", f"{name} is up: your answer was submitted as it stood")]
+                return [Event("timeout", voice.time_up(name))]
             if left <= min(WARN_SECONDS, total / 4) and name not in self._warned:
                 self._warned.add(name)
-                events.append(Event("warning", f"{int(left)} seconds of {name} left"))
+                events.append(Event("warning", voice.time_warning(left, name)))
         if self.suggested_left() <= 0 and "suggested" not in self._warned:
             self._warned.add("suggested")
-            events.append(Event("warning", "past the suggested time for this question: wrap up"))
+            events.append(Event("warning", voice.past_suggested()))
         return events
 
     # -- persistence --------------------------------------------------------------------------
@@ -281,6 +285,7 @@ class RoundSession:
             "stage_used": {str(k): v for k, v in self.stage_used.items()},
             "elapsed": self.question_elapsed(),
             "hints": self.hints,
+            "extras": self.extras,
         }
 
     # -- internals ----------------------------------------------------------------------------
@@ -289,6 +294,7 @@ class RoundSession:
         self._elapsed_before = 0.0
         self._running_since = self.clock()
         self._warned = set()
+        self.extras = {}
 
     def _save_draft(self) -> None:
         if self.recorder and self.phase == ASKING:
@@ -309,10 +315,16 @@ class RoundSession:
 
     def _queue_follow_ups(self, result: AttemptResult) -> None:
         question = result.question
-        if not self.spec.follow_ups or result.skipped or self.current.follow_up_of is not None:
+        if result.skipped or self.current.follow_up_of is not None:
+            return
+        insert_at = self.position + 1
+        if self.spec.probing:  # one short probe per missed required concept, before any follow-up
+            for concept in missed_required(question, result.answer, result.score):
+                self.items.insert(insert_at, Item(probe_question(question, concept), self.current.stage, self.position))
+                insert_at += 1
+        if not self.spec.follow_ups:
             return
         verdicts = {c.concept: c.verdict for c in result.score.concepts}
-        insert_at = self.position + 1
         for index, follow in enumerate(question.follow_ups):
             if not (follow.model_answer or follow.rubric):
                 continue  # nothing to grade it against

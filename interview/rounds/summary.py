@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import fmean
 
+from interview.interviewer.probing import adjust_for_probes
 from interview.rounds.session import AttemptResult, RoundSession
 from interview.scoring import MISSED, verdict_for
 
@@ -30,8 +31,10 @@ def _mean(results: list[AttemptResult]) -> float:
 
 
 def summarize(session: RoundSession) -> RoundSummary:
-    results = session.results
-    stage_of = {i: item.stage for i, item in enumerate(session.items)}
+    items = session.items
+    # a probe's credit is folded into the answer it probed (at most half of the concept's share)
+    results, _ = adjust_for_probes(session.results, lambda p: items[p].follow_up_of if p < len(items) else None)
+    stage_of = {i: item.stage for i, item in enumerate(items)}
     by_stage: dict[int, list[AttemptResult]] = defaultdict(list)
     by_area: dict[str, list[AttemptResult]] = defaultdict(list)
     missed: Counter[str] = Counter()

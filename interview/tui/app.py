@@ -253,7 +253,6 @@ class InterviewApp(App[None]):
         from interview.rounds import ASKING, BREAK, FEEDBACK, PRACTICE
         from interview.tui.screens.breaktime import BreakScreen
         from interview.tui.screens.feedback import FeedbackScreen
-        from interview.tui.screens.question import QuestionScreen
         from interview.tui.screens.summary import SummaryScreen
 
         screen: Screen
@@ -265,7 +264,7 @@ class InterviewApp(App[None]):
 
             screen = CodeScreen(session)
         elif session.phase == ASKING:
-            screen = QuestionScreen(session)
+            screen = self._asking_screen(session)
         elif session.phase == FEEDBACK:
             screen = FeedbackScreen(session, session.results[-1])
         elif session.phase == BREAK:
@@ -276,6 +275,14 @@ class InterviewApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _asking_screen(self, session: RoundSession) -> Screen:
+        """A staged system-design question gets the stage screen; every other question the question screen."""
+        from interview.interviewer.template import stages_for
+        from interview.tui.screens.question import QuestionScreen
+        from interview.tui.screens.stage import StageScreen
+
+        return StageScreen(session) if stages_for(session.current.question) else QuestionScreen(session)
 
     def resume_round(self, session_id: int) -> None:
         from interview.rounds import DONE, ResumeError, resume_session

@@ -216,3 +216,33 @@ def test_snapshot_code_screen_after_a_run(snap_compare, build_coding_app, size) 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_coding_feedback(snap_compare, build_coding_app, size) -> None:
     assert snap_compare(build_coding_app(), terminal_size=size, run_before=_feedback_after_submitting)
+
+
+async def test_history_and_a_coach_review_show_the_code_and_every_case(build_coding_app, tmp_path) -> None:
+    from interview.tui.screens.history import open_attempt
+
+    app = build_coding_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await to_code_screen(pilot)
+        screen.query_one("#code", TextArea).load_text(FIXED)
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await finish_run(pilot)
+        await pilot.press("ctrl+s")
+        await finish_run(pilot)
+    store = Store(tmp_path / "history.sqlite3")
+    (session, _, _), *_ = store.sessions_page()
+    attempt = next(a for a in store.attempts(session.id) if a.question_id.endswith("softmax-stable"))
+    bundle = export_bundle(store)
+    for viewer in (build_coding_app(store), make_app(bank=None, store=Store(":memory:"), read_only=True)):
+        if viewer.read_only:  # a coach's review of the exported bundle: no packs loaded
+            import_bundle(viewer.store, bundle)
+            (row, _, _), *_ = viewer.store.sessions_page()
+            attempt = next(a for a in viewer.store.attempts(row.id) if a.question_id.endswith("softmax-stable"))
+        async with viewer.run_test(size=(120, 40)) as pilot:
+            open_attempt(viewer, attempt)
+            await pilot.pause()
+            assert isinstance(viewer.screen, FeedbackScreen)
+            assert "6 of 6 cases passed" in str(viewer.screen.query_one("#case-results").content)
+            assert "1 test run before submitting" in str(viewer.screen.query_one("#run-history").content)
+            assert "top = max(xs)" in str(viewer.screen.query_one("#your-code").content)

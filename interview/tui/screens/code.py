@@ -102,8 +102,9 @@ class CodeScreen(QuestionScreen):
         text.append(" · ctrl+t runs the visible cases, ctrl+s submits (all cases)", style="dim")
         return text
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # Textual would run QuestionScreen.on_mount too, which expects its text box
+    def on_mount(self, event: events.Mount | None = None) -> None:
+        if event is not None:
+            event.prevent_default()  # Textual would run QuestionScreen.on_mount too, which expects its text box
         self.sub_title = self.session.current.question.full_id
         self._show_hints()
         self.update_clock()

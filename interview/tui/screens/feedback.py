@@ -14,6 +14,7 @@ from interview.rounds import RoundSession
 from interview.rounds.session import AttemptResult
 from interview.scoring import MISSED
 from interview.tui.app import InterviewApp
+from interview.tui.screens.feedback_extras import feedback_extras
 from interview.tui.styles import screen_css
 from interview.tui.widgets.evidence import concept_lines, highlighted_answer
 from interview.tui.widgets.prose import printable, prose
@@ -63,6 +64,9 @@ class FeedbackScreen(Screen[None]):
         with VerticalScroll(id="feedback-body"):
             yield Static(score_banner(self.result), id="score")
             yield Static(prose(question.prompt, "italic"), id="feedback-prompt")
+            extra = feedback_extras(self.session, self.result)
+            if extra.plain:
+                yield Static(extra, id="interviewer-notes")
             if self.result.coding is not None:  # a runnable exercise: its cases are the evidence
                 from interview.tui.widgets.coding_feedback import coding_sections
 

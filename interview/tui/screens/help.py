@@ -12,12 +12,14 @@ from textual.widgets import Static
 from interview.tui.app import InterviewApp
 from interview.tui.screens.breaktime import BreakScreen
 from interview.tui.screens.dashboard import DashboardScreen
+from interview.tui.screens.debrief import DebriefScreen
 from interview.tui.screens.dialogs import Dialog
 from interview.tui.screens.feedback import FeedbackScreen
 from interview.tui.screens.history import HistoryScreen, QuestionHistoryScreen, SessionScreen
 from interview.tui.screens.home import HomeScreen
 from interview.tui.screens.question import QuestionScreen
 from interview.tui.screens.setup import RoundSetupScreen
+from interview.tui.screens.stage import StageScreen
 from interview.tui.screens.summary import SummaryScreen
 
 SCREENS = [
@@ -25,9 +27,11 @@ SCREENS = [
     ("Home", HomeScreen),
     ("Round setup", RoundSetupScreen),
     ("Answering", QuestionScreen),
+    ("A staged design question", StageScreen),
     ("Feedback", FeedbackScreen),
     ("Break", BreakScreen),
     ("Summary", SummaryScreen),
+    ("Debrief", DebriefScreen),
     ("History", HistoryScreen),
     ("A session", SessionScreen),
     ("One question over time", QuestionHistoryScreen),

@@ -134,6 +134,10 @@ class HomeScreen(Screen[None]):
 
     def _plan(self, with_queue: bool) -> tuple[str, int | None]:
         """The countdown (a small file read) on the first frame; today's queue with the weak areas."""
+        from interview import locations
+
+        if not locations.plan_path().is_file():  # no plan: not even the planning module on the first frame
+            return "", None
         from interview.progress.plan import countdown, load_plan, todays_questions
 
         plan = load_plan()

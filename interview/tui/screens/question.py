@@ -14,6 +14,8 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from interview.interviewer.probing import is_probe
+from interview.interviewer.voice import line_for as interviewer_line
 from interview.rounds import RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.app import InterviewApp
@@ -49,6 +51,7 @@ class QuestionScreen(Screen[None]):
         with Horizontal(id="question-bar"):
             yield Static(self._progress(), id="progress")
             yield Countdown(id="countdown")
+        yield Static(Text(interviewer_line(session), style="italic"), id="interviewer")
         with VerticalScroll(id="prompt-box"):
             yield Static(prose(question.prompt), id="prompt")
             if question.case is not None:
@@ -63,7 +66,9 @@ class QuestionScreen(Screen[None]):
         session = self.session
         item = session.current
         label = (
-            "follow-up" if item.follow_up_of is not None else f"question {session.position + 1} of {len(session.items)}"
+            ("probe" if is_probe(item.question) else "follow-up")
+            if item.follow_up_of is not None
+            else f"question {session.position + 1} of {len(session.items)}"
         )
         stage = f" · {session.stage.name}" if session.stage.name != session.spec.title else ""
         text = Text.assemble(

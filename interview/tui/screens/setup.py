@@ -48,6 +48,10 @@ class RoundSetupScreen(Screen[None]):
             with Horizontal(classes="setup-row"):
                 yield Label("Strict mode (no pausing, feedback only at the end)")
                 yield Switch(value=False, id="strict", disabled=self.kind == "drill")
+            if self.kind in ("phone", "onsite"):  # probing: on by default in onsite, optional in phone
+                with Horizontal(classes="setup-row"):
+                    yield Label("Probe each missed required concept (half credit back at most)")
+                    yield Switch(value=self.kind == "onsite", id="probing")
             if self.kind in ("drill", "custom"):
                 with Horizontal(classes="setup-row"):
                     yield Label("Questions")
@@ -90,9 +94,9 @@ class RoundSetupScreen(Screen[None]):
     def action_start(self) -> None:
         mode = STRICT if self.query_one("#strict", Switch).value else PRACTICE
         if self.kind == "phone":
-            spec = phone_screen(mode)
+            spec = phone_screen(mode, probing=self.query_one("#probing", Switch).value)
         elif self.kind == "onsite":
-            spec = onsite_loop(mode)
+            spec = onsite_loop(mode, probing=self.query_one("#probing", Switch).value)
         elif self.kind == "take-home":
             spec = take_home(mode)
         else:
