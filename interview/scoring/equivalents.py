@@ -69,7 +69,7 @@ train fit
 PHRASE_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.strip() for p in group.split("|"))
     for group in """
-sequentially | one at a time | one after another | in sequence | step by step
+sequentially | one at a time | one after another | in sequence
 in parallel | at the same time | simultaneously | independently of each other
 decision threshold | decision boundary | cutoff | cut-off point
 ranking quality | separability | how well it separates | how well it ranks | separates the classes
