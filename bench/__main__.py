@@ -84,6 +84,7 @@ def main() -> None:
     rows.append(row("score 300 words / 10 concepts", [speed["ours"][0]], "ms", 2.0, 1000))
     rows.append(row("  peer: exact keyword", [speed["exact keyword"][0]], "ms", None, 1000))
     rows.append(row("  peer: partial_ratio per phrase", [speed["partial_ratio"][0]], "ms", None, 1000))
+    rows.append(row("score a 1 MB answer", scoring_speed.megabyte_answer_seconds(), "s", 1.0))
     rows.append(row("interview grade, 10,000 answers", [scoring_speed.grade_throughput()], "s", 10.0))
 
     history = history_scale.figures()

@@ -95,6 +95,18 @@ def per_answer_figures(runs: int = 200) -> dict[str, tuple[float, float, float]]
     return results
 
 
+def megabyte_answer_seconds(repeat: int = 3) -> list[float]:
+    """Seconds to score a 1 MB answer (a pasted log, say): bad input must still take bounded time."""
+    text = (answer_of(300) + "\n").encode()
+    answer = (text * (1_000_000 // len(text) + 1))[:1_000_000].decode(errors="ignore")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        score_answer(answer, RUBRIC, MISCONCEPTIONS)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def grade_throughput(count: int = 10_000) -> float:
     """Seconds for `interview grade` to grade `count` answers, process start included."""
     with tempfile.TemporaryDirectory() as folder:
@@ -129,6 +141,8 @@ def main() -> None:
     for name, (median, low, high) in figures.items():
         ratio = f"{median / ours:.2f}x ours" if name != "ours" else "budget 2 ms"
         print(f"  {name:<16}{median * 1000:>8.3f}  ({low * 1000:.3f}-{high * 1000:.3f})  {ratio}")
+    big = sorted(megabyte_answer_seconds())[1]
+    print(f"score a 1 MB answer: {big:.2f} s (median of 3; budget 1 s)")
     seconds = grade_throughput()
     print(f"interview grade, 10,000 answers of 120 words: {seconds:.2f} s (budget 10 s)")
 

@@ -179,3 +179,13 @@ def test_part_of_a_phrase_without_its_negation_is_no_evidence(answer: str, phras
 def test_half_a_phrase_said_only_in_other_words_is_no_evidence() -> None:
     result, _ = concept_result("every error counts", "previous mistakes")
     assert result.verdict == MISSED
+
+
+def test_a_misconception_reported_as_a_mistake_is_not_asserted() -> None:
+    from interview.bank.model import Misconception
+
+    wrong = Misconception("p is the probability the null is true", ("probability the null is true",))
+    said = "It is often wrongly read as the probability the null is true."
+    assert score_answer(said, [Concept("c", ("data at least as extreme",))], [wrong]).misconceptions == ()
+    claimed = "It is the probability the null is true."
+    assert score_answer(claimed, [Concept("c", ("data at least as extreme",))], [wrong]).misconceptions != ()

@@ -52,7 +52,10 @@ NEGATIONS = frozenset(
 )
 # Words that judge a claim ("a myth that ...", "... which is false"). Not negations inside a
 # phrase: "false positive" and "the wrong class" are ordinary ML talk.
-VERDICT_WORDS = frozenset({"myth", "false", "wrong", "incorrect", "untrue", "misconception"})
+VERDICT_WORDS = frozenset(
+    {"myth", "false", "wrong", "incorrect", "untrue", "misconception", "wrongly", "mistakenly", "incorrectly"}
+    | {"erroneously", "misread", "misreads"}
+)
 
 STOPWORDS = frozenset(
     """
