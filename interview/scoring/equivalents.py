@@ -38,6 +38,9 @@ different distinct
 threshold cutoff
 boundary border frontier
 move shift
+drift shift
+silently quietly unnoticed
+monitor watch track
 choose select pick
 measure quantify gauge
 probability chance likelihood
