@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -100,7 +100,7 @@ class QuestionScreen(Screen[None]):
         text.append("; submit a file with ctrl+o (.md, .txt, .py, .ipynb); ctrl+r reads the case in full", style="dim")
         return text
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # (the event: CodeScreen overrides this and stops it)
         self.sub_title = self.session.current.question.full_id
         self._show_hints()
         self.update_clock()
