@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the 
     from interview.bank.model import Question
     from interview.rounds import RoundSession, RoundSpec
     from interview.store import AttemptRow, Store
+    from interview.tui.config import Config
 
 AUTOSAVE_SECONDS = 3.0
 TYPING_PAUSE_SECONDS = 1.0  # a draft is also saved this long after the last keystroke: a kill loses at most this
@@ -58,6 +59,7 @@ class InterviewApp(App[None]):
         review_questions: dict[str, dict] | None = None,
         damaged_store: Path | None = None,
         cursor_blink: bool = True,
+        user_config: Config | None = None,
     ) -> None:
         super().__init__()
         self.damaged_store = damaged_store  # a history file that could not be read, left untouched
@@ -73,6 +75,7 @@ class InterviewApp(App[None]):
         self.store_problem = store_problem
         self.seed = seed
         self._keymap = keymap or {}
+        self._config = user_config  # config.toml as read, with its mistakes: reported once the app is up
         from interview.rounds.practice import PracticeService
         from interview.store.writes import StoreWrites
 
@@ -97,6 +100,19 @@ class InterviewApp(App[None]):
     def store(self, store: Store) -> None:
         self.practice.store = store
 
+    def _check_keymap(self) -> None:
+        """Keymap entries that name no binding are reported (with their line) and dropped."""
+        from interview.tui.config import known_binding_ids, unknown_bindings
+
+        if self._config is None:
+            return
+        problems = unknown_bindings(self._config, known_binding_ids())
+        for problem in problems:
+            self.notify(problem, title="config.toml", severity="warning", timeout=15)
+        if problems:
+            self._keymap = dict(self._config.keymap)
+            self.set_keymap(self._keymap)
+
     def key_for(self, binding: Binding) -> str:
         """The key a binding answers to, after the user's keymap: for labels that name keys."""
         return self._keymap.get(binding.id or "", binding.key)
@@ -109,6 +125,11 @@ class InterviewApp(App[None]):
 
         if self._keymap:
             self.set_keymap(self._keymap)
+        if self._config is not None:
+            for problem in self._config.problems:
+                self.notify(problem, title="config.toml", severity="warning", timeout=15)
+            if self._config.keymap:
+                self.call_after_refresh(self._check_keymap)  # needs every screen imported: not before the first frame
         self.set_interval(RETRY_SECONDS, self.writes.retry)
         if self.read_only:
             from interview.tui.screens.history import HistoryScreen
@@ -329,33 +350,6 @@ class InterviewApp(App[None]):
             loop.add_signal_handler(signal_number, self.leave)
 
 
-def _load_keymap() -> dict[str, str]:
-    """[keymap] in config.toml: binding id = "key", e.g.  question.submit = "ctrl+enter"."""
-    path = locations.config_path()
-    if not path.is_file():
-        return {}
-    import tomllib  # only when there is a config to read
-
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    keymap = data.get("keymap", {})
-    flat: dict[str, str] = {}
-
-    def walk(table: dict, prefix: str) -> None:  # `question.submit = "f5"` is a nested table in TOML
-        for key, value in table.items():
-            if isinstance(value, dict):
-                walk(value, f"{prefix}{key}.")
-            else:
-                flat[f"{prefix}{key}"] = str(value)
-
-    if isinstance(keymap, dict):
-        walk(keymap, "")
-    return flat
-
-
 def make_app(
     bank: Bank | None = None, packs: Iterable[Path] = (), store: Store | None = None, **options: Any
 ) -> InterviewApp:
@@ -374,7 +368,11 @@ def make_app(
             if error.kind == "damaged":
                 options.setdefault("damaged_store", locations.database_path())
             store = Store(":memory:")
-    options.setdefault("keymap", _load_keymap())
+    if "keymap" not in options:  # tests pass their own; the user's is in config.toml
+        from interview.tui.config import read_config
+
+        config = read_config(locations.config_path())
+        options["keymap"], options["user_config"] = config.keymap, config
     return InterviewApp(bank, store, store_problem=problem, pack_paths=packs, **options)
 
 
