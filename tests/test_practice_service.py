@@ -137,12 +137,13 @@ def test_phases_modes_and_kinds_are_enums_that_store_as_before() -> None:
 
 
 def test_one_registry_of_round_kinds_feeds_every_front_end() -> None:
-    from interview.cli_history import history_list
+    from interview.cli import main  # (it registers the history commands)
     from interview.tui.screens.history import KINDS
     from interview.tui.screens.home import HomeScreen
 
     ids = [str(info.id) for info in ROUND_KINDS]
     assert ids == [str(kind) for kind in RoundKind]
+    history_list = main.commands["history"].commands["list"]  # type: ignore[attr-defined]
     (kind_option,) = [p for p in history_list.params if p.name == "kind"]
     assert list(kind_option.type.choices) == ids
     assert [value for _, value in KINDS] == ids
