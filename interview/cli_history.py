@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 from interview import locations
 from interview.cli import load_bank_for, main, pack_paths, with_packs
+from interview.rounds.kinds import ROUND_KINDS
 
 
 def open_store() -> Store:
@@ -47,9 +48,7 @@ def history() -> None:
 
 
 @history.command("list")
-@click.option(
-    "--kind", type=click.Choice(["phone", "onsite", "take-home", "drill", "custom"]), help="Only this round kind."
-)
+@click.option("--kind", type=click.Choice([str(info.id) for info in ROUND_KINDS]), help="Only this round kind.")
 @click.option("--limit", default=20, show_default=True, help="How many sessions, newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_packs
@@ -191,12 +190,12 @@ def history_export(
             for chunk in attempts_csv(store):
                 out.write(chunk)
             return
-        bank = load_bank_for(ctx, packs)
+        from interview.rounds.practice import PracticeService
+
+        practice = PracticeService(store, load_bank_for(ctx, packs))
 
         def question_text(question_id: str) -> dict | None:
-            from interview.rounds.recorder import find_question
-
-            question = find_question(bank, question_id)
+            question = practice.known_question(question_id)
             return {"prompt": question.prompt, "model_answer": question.model_answer} if question else None
 
         bundle = export_bundle(store, question_text)

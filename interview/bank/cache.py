@@ -1,7 +1,9 @@
 """A compiled-pack cache, like Python's .pyc: parsing YAML is the slow part of loading a bank.
 
 A valid pack is pickled under INTERVIEW_HOME/cache after its first load, keyed by its path, size,
-mtime and ctime, and by the app's version (a new validator re-checks everything). Anything wrong
+mtime and ctime, by the app's version, and by a fingerprint of the code that builds packs (the
+model, the readers, the validator): a changed model or validator between two releases, or in a
+checkout, re-checks everything instead of serving a pack pickled by the older code. Anything wrong
 with the cache (missing, stale, unreadable, a read-only folder) means parsing the YAML as usual.
 The cache lives in the user's own data folder and holds only what we wrote there.
 """
@@ -13,12 +15,28 @@ import os
 import pickle
 import tempfile
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from interview import __version__, locations
 from interview.bank.model import Pack
 
-CACHE_FORMAT = 2  # 2: questions carry `code`
+CACHE_FORMAT = 2  # 2: questions carry `code` (the fingerprint below would have caught it on its own)
+READER_DIR = Path(__file__).resolve().parent  # interview/bank: the pack model and everything that builds it
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(folder: Path = READER_DIR) -> str:
+    """A hash of every module of the bank package, read once per process (well under a millisecond): any
+    change to how packs are modelled, read or validated makes every cached pack stale."""
+    digest = hashlib.sha1()
+    for source in sorted(folder.glob("*.py")):
+        digest.update(source.name.encode())
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()[:16]
 
 
 def key(path: Path) -> tuple | None:
@@ -27,7 +45,15 @@ def key(path: Path) -> tuple | None:
         stat = path.stat()
     except OSError:
         return None
-    return (CACHE_FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return (
+        CACHE_FORMAT,
+        __version__,
+        code_fingerprint(),
+        str(path.resolve()),
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+    )
 
 
 def _file_for(path: Path) -> Path:

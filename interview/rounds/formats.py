@@ -7,8 +7,27 @@ questions drawn for its slots. Defaults follow DESIGN.md; every number can be ch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-PRACTICE, STRICT = "practice", "strict"
+
+class Mode(StrEnum):
+    """Practice pauses and shows feedback after each answer; strict runs on and shows it at the end."""
+
+    PRACTICE = "practice"
+    STRICT = "strict"
+
+
+class RoundKind(StrEnum):
+    """Stored in the history (sessions.kind) and in saved round state: values never change."""
+
+    PHONE = "phone"
+    ONSITE = "onsite"
+    TAKE_HOME = "take-home"
+    DRILL = "drill"
+    CUSTOM = "custom"
+
+
+PRACTICE, STRICT = Mode.PRACTICE, Mode.STRICT
 
 ML_CONCEPT_AREAS = (
     "ml-fundamentals",
@@ -48,11 +67,11 @@ class Stage:
 
 @dataclass(frozen=True, slots=True)
 class RoundSpec:
-    kind: str  # phone, onsite, take-home, drill, custom
+    kind: RoundKind
     title: str
     stages: tuple[Stage, ...]
-    round_filter: str  # which `rounds:` value a question needs
-    mode: str = PRACTICE
+    round_filter: str  # which `rounds:` value a question needs (bank.model.ROUND_KINDS); "" for any
+    mode: Mode = PRACTICE
     per_question_seconds: float | None = None  # drill/custom: a hard per-question timer
     follow_ups: bool = True
     probing: bool = False  # a probe per missed required concept (interviewer.probing)
@@ -67,7 +86,7 @@ class RoundSpec:
         return None if any(m is None for m in minutes) else sum(m for m in minutes if m is not None)
 
 
-def phone_screen(mode: str = PRACTICE, minutes: float = 30, probing: bool = False) -> RoundSpec:
+def phone_screen(mode: Mode = PRACTICE, minutes: float = 30, probing: bool = False) -> RoundSpec:
     slots = (
         Slot(BEHAVIORAL_AREAS, "background"),
         Slot(("ml-fundamentals", "data-features"), "ML fundamentals"),
@@ -79,11 +98,13 @@ def phone_screen(mode: str = PRACTICE, minutes: float = 30, probing: bool = Fals
         Slot(("evaluation-metrics",), "evaluation"),
         Slot(CODING_AREAS, "coding", runnable=True),
     )
-    return RoundSpec("phone", "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode, probing=probing)
+    return RoundSpec(
+        RoundKind.PHONE, "Phone screen", (Stage("Phone screen", slots, minutes),), "phone", mode, probing=probing
+    )
 
 
 def onsite_loop(
-    mode: str = PRACTICE, minutes_per_session: float = 45, break_minutes: float = 10, probing: bool = True
+    mode: Mode = PRACTICE, minutes_per_session: float = 45, break_minutes: float = 10, probing: bool = True
 ) -> RoundSpec:
     stages = (
         Stage(
@@ -112,12 +133,12 @@ def onsite_loop(
         Stage(s.name, s.slots, minutes_per_session, break_minutes if i < len(stages) - 1 else 0)
         for i, s in enumerate(stages)
     )
-    return RoundSpec("onsite", "Onsite loop", timed, "onsite", mode, probing=probing)
+    return RoundSpec(RoundKind.ONSITE, "Onsite loop", timed, "onsite", mode, probing=probing)
 
 
-def take_home(mode: str = PRACTICE) -> RoundSpec:
+def take_home(mode: Mode = PRACTICE) -> RoundSpec:
     return RoundSpec(
-        "take-home",
+        RoundKind.TAKE_HOME,
         "Take-home",
         (Stage("Take-home case", (Slot((), "case"),), None),),
         "take-home",
@@ -134,7 +155,7 @@ def drill(
 ) -> RoundSpec:
     slots = tuple(Slot((), "drill") for _ in range(len(question_ids) or count))
     return RoundSpec(
-        "drill",
+        RoundKind.DRILL,
         "Drill",
         (Stage("Drill", slots, None),),
         "drill",
@@ -152,11 +173,11 @@ def custom(
     packs: tuple[str, ...] = (),
     topics: tuple[str, ...] = (),
     difficulties: tuple[int, ...] = (),
-    mode: str = PRACTICE,
+    mode: Mode = PRACTICE,
 ) -> RoundSpec:
     slots = tuple(Slot((), "custom") for _ in range(count))
     return RoundSpec(
-        "custom",
+        RoundKind.CUSTOM,
         "Custom round",
         (Stage("Custom", slots, minutes),),
         "",
@@ -165,6 +186,3 @@ def custom(
         topics=topics,
         difficulties=difficulties,
     )
-
-
-ROUND_KINDS = {"phone": phone_screen, "onsite": onsite_loop, "take-home": take_home, "drill": drill, "custom": custom}

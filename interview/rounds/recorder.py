@@ -7,7 +7,14 @@ from typing import Callable
 
 from interview.bank import Bank
 from interview.bank.model import Question
-from interview.rounds.session import AttemptResult, Item, RoundSession, follow_up_question, spec_from_dict
+from interview.rounds.session import (
+    AttemptResult,
+    Item,
+    RoundSession,
+    SavedPlace,
+    follow_up_question,
+    spec_from_dict,
+)
 from interview.scoring import Score, rubric_hash
 from interview.scoring.score import ConceptResult, MisconceptionResult
 from interview.store import AttemptRecord, AttemptRow, DraftRecord, Store, StoreWrites
@@ -193,29 +200,22 @@ def resume_session(
         if question is None:
             raise ResumeError(f"question {full_id} is no longer in any loaded pack")
         items.append(Item(question, stage, parent))
-    session = RoundSession(
-        spec_from_dict(state["spec"]),
-        items,
-        clock,
-        wall,
-        StoreRecorder(store, writes),
-        session_id,
-        position=state["position"],
-        phase=state["phase"],
-        deadline_at=row.deadline_at,
-    )
-    session.stage_used = {int(k): v for k, v in state["stage_used"].items()}
-    session.extras = state.get("extras", {})
+    results = []
     for attempt in store.attempts(session_id):
         question = find_question(bank, attempt.question_id) or items[min(attempt.position, len(items) - 1)].question
-        session.results.append(attempt_result(attempt, question))
-    draft = store.draft(session_id, session.position)
-    answered = any(r.position == session.position for r in session.results)
-    if session.phase == "asking" and answered:
-        session.phase = "feedback"  # killed between the answer's commit and the state's
-    if session.phase == "asking":
-        session.draft = draft.text if draft else ""
-        session.hints = draft.hints if draft else state.get("hints", 0)
-        session._elapsed_before = draft.elapsed if draft else state.get("elapsed", 0.0)
-        session._running_since = clock()
-    return session
+        results.append(attempt_result(attempt, question))
+    draft = store.draft(session_id, state["position"])
+    saved = SavedPlace(
+        session_id,
+        state["position"],
+        state["phase"],
+        row.deadline_at,
+        {int(k): v for k, v in state["stage_used"].items()},
+        draft.text if draft else "",
+        draft.hints if draft else state.get("hints", 0),
+        draft.elapsed if draft else state.get("elapsed", 0.0),
+        state.get("extras", {}),
+    )
+    return RoundSession.restore(
+        spec_from_dict(state["spec"]), items, results, saved, StoreRecorder(store, writes), clock, wall
+    )

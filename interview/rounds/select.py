@@ -11,7 +11,7 @@ import random
 from typing import Iterable, Mapping
 
 from interview.bank.model import Question
-from interview.rounds.formats import RoundSpec, Slot
+from interview.rounds.formats import RoundKind, RoundSpec, Slot
 
 # A question's priority from its history: unseen first-ish, weak first, mastered last.
 UNSEEN_PRIORITY = 0.5
@@ -73,7 +73,7 @@ def plan_round(
                 break
             used.add(choice.full_id)
             picked.append(choice)
-        if spec.kind == "custom":
+        if spec.kind == RoundKind.CUSTOM:
             picked.sort(key=lambda q: q.difficulty)  # the ramp: warm up, then harder
         # phone and onsite keep their slot order: that order is the shape of the real interview
         stages.append(picked)

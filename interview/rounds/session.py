@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Callable, Protocol
 
 from interview.bank.model import Question
@@ -16,10 +17,25 @@ from interview.coding.results import CodingOutcome, RunReport
 from interview.interviewer import voice
 from interview.interviewer.probing import missed_required, probe_question
 from interview.interviewer.staged import grade_answer
-from interview.rounds.formats import PRACTICE, STRICT, RoundSpec, Stage  # noqa: F401  (re-exported)
+from interview.rounds.formats import PRACTICE, STRICT, Mode, RoundKind, RoundSpec, Stage  # noqa: F401  (re-exported)
 from interview.scoring import MISSED, Score
 
-ASKING, FEEDBACK, BREAK, DONE = "asking", "feedback", "break", "done"
+
+class Phase(StrEnum):
+    """Where a round is; saved in its state, so values never change."""
+
+    ASKING = "asking"
+    FEEDBACK = "feedback"
+    BREAK = "break"
+    DONE = "done"
+
+
+class EventKind(StrEnum):
+    WARNING = "warning"  # a hard limit is near, or the suggested time is past
+    TIMEOUT = "timeout"  # a hard limit ran out: the typed text was submitted
+
+
+ASKING, FEEDBACK, BREAK, DONE = Phase.ASKING, Phase.FEEDBACK, Phase.BREAK, Phase.DONE
 WARN_SECONDS = 60.0  # warn this long (at most a quarter of the limit) before a hard limit runs out
 SUGGESTED_SECONDS = 300.0  # a question's suggested time when the pack gives none
 
@@ -57,7 +73,7 @@ class AttemptResult:
 
 @dataclass(slots=True)
 class Event:
-    kind: str  # "warning" or "timeout"
+    kind: EventKind
     message: str
 
 
@@ -76,6 +92,21 @@ def follow_up_question(parent: Question, index: int) -> Question:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SavedPlace:
+    """Where a saved round was: from its stored state and the draft saved with it."""
+
+    session_id: int | None
+    position: int
+    phase: str
+    deadline_at: float | None
+    stage_used: dict[int, float]
+    draft: str = ""
+    hints: int = 0
+    elapsed: float = 0.0  # seconds spent on the current question before the round was left
+    extras: dict = field(default_factory=dict)  # the current question's state kept by its screen (stages)
+
+
 @dataclass
 class RoundSession:
     spec: RoundSpec
@@ -85,7 +116,7 @@ class RoundSession:
     recorder: Recorder | None = None
     session_id: int | None = None
     position: int = 0
-    phase: str = ASKING
+    phase: Phase = ASKING
     draft: str = ""
     hints: int = 0
     paused: bool = False
@@ -112,11 +143,46 @@ class RoundSession:
             raise ValueError("no questions match this round; add packs or widen the topics")
         session = cls(spec, items, clock, wall, recorder)
         case = items[0].question.case
-        if spec.kind == "take-home" and case is not None:
+        if spec.kind == RoundKind.TAKE_HOME and case is not None:
             session.deadline_at = wall() + case.window_hours * 3600
         if recorder:
             session.session_id = recorder.started(session)
         session._begin_question()
+        return session
+
+    @classmethod
+    def restore(
+        cls,
+        spec: RoundSpec,
+        items: list[Item],
+        results: list[AttemptResult],
+        saved: "SavedPlace",
+        recorder: Recorder | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> "RoundSession":
+        """A round brought back from its saved state, its answers and the draft being typed."""
+        session = cls(
+            spec,
+            items,
+            clock,
+            wall,
+            recorder,
+            saved.session_id,
+            position=saved.position,
+            phase=Phase(saved.phase),
+            deadline_at=saved.deadline_at,
+            results=list(results),
+            stage_used=dict(saved.stage_used),
+            extras=dict(saved.extras),
+        )
+        if session.phase == ASKING and any(r.position == session.position for r in results):
+            session.phase = FEEDBACK  # killed between the answer's commit and the state's
+        if session.phase == ASKING:
+            session.draft, session.hints = saved.draft, saved.hints
+            session._elapsed_before = saved.elapsed
+            session._running_since = clock()
+        session._after_answer()  # a strict round saved at its feedback (older versions did) moves on
         return session
 
     # -- what the UI reads --------------------------------------------------------------------
@@ -142,7 +208,7 @@ class RoundSession:
             used = self.stage_used.get(self.current.stage, 0.0) + self.question_elapsed()
             limits.append((self.stage.minutes * 60 - used, f"{self.stage.name} time", self.stage.minutes * 60))
         case = self.current.question.case
-        if self.spec.kind == "take-home" and case is not None:
+        if self.spec.kind == RoundKind.TAKE_HOME and case is not None:
             limits.append(
                 (case.effort_minutes * 60 - self.question_elapsed(), "effort limit", case.effort_minutes * 60)
             )
@@ -158,6 +224,12 @@ class RoundSession:
     @property
     def can_pause(self) -> bool:
         """Practice rounds pause; strict ones run on, as a real interview does."""
+        return self.spec.mode == PRACTICE
+
+    @property
+    def gives_feedback(self) -> bool:
+        """Practice rounds show feedback after each answer; strict ones only at the end, as an
+        interviewer would: there an answer leads straight to the next question, break or summary."""
         return self.spec.mode == PRACTICE
 
     # -- what the candidate does --------------------------------------------------------------
@@ -179,8 +251,16 @@ class RoundSession:
         skipped: bool = False,
         final_run: RunReport | None = None,
     ) -> AttemptResult:
-        """Grade and record the answer. For a coding question the draft is the editor's saved state and
-        `final_run` the submission's run of every case (run here when not given)."""
+        """Grade and record the answer; then feedback (practice) or what comes next (strict). For a coding
+        question the draft is the editor's saved state and `final_run` the submission's run of every case
+        (run here when not given)."""
+        result = self._answer(text, overtime, skipped, final_run)
+        self._after_answer()
+        return result
+
+    def _answer(
+        self, text: str | None, overtime: bool, skipped: bool, final_run: RunReport | None = None
+    ) -> AttemptResult:
         if self.phase != ASKING:
             raise RuntimeError(f"cannot submit while {self.phase}")
         answer = self.draft if text is None else text
@@ -262,16 +342,17 @@ class RoundSession:
         if limit is not None:
             left, name, total = limit
             if left <= 0:
-                self.submit(overtime=True)
+                self._answer(None, overtime=True, skipped=False)
                 if self.stage.minutes and name.endswith(" time") and name != "question time":
                     self._close_stage()
-                return [Event("timeout", voice.time_up(name))]
+                self._after_answer()
+                return [Event(EventKind.TIMEOUT, voice.time_up(name))]
             if left <= min(WARN_SECONDS, total / 4) and name not in self._warned:
                 self._warned.add(name)
-                events.append(Event("warning", voice.time_warning(left, name)))
+                events.append(Event(EventKind.WARNING, voice.time_warning(left, name)))
         if self.suggested_left() <= 0 and "suggested" not in self._warned:
             self._warned.add("suggested")
-            events.append(Event("warning", voice.past_suggested()))
+            events.append(Event(EventKind.WARNING, voice.past_suggested()))
         return events
 
     # -- persistence --------------------------------------------------------------------------
@@ -295,6 +376,10 @@ class RoundSession:
         self._running_since = self.clock()
         self._warned = set()
         self.extras = {}
+
+    def _after_answer(self) -> None:
+        if self.phase == FEEDBACK and not self.gives_feedback:
+            self.advance()
 
     def _save_draft(self) -> None:
         if self.recorder and self.phase == ASKING:
@@ -358,6 +443,7 @@ def spec_from_dict(data: dict) -> RoundSpec:
         for s in data["stages"]
     )
     fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "stages"}
+    fields["kind"], fields["mode"] = RoundKind(fields["kind"]), Mode(fields["mode"])
     return RoundSpec(stages=stages, **fields)
 
 
@@ -371,8 +457,11 @@ __all__ = [
     "AttemptResult",
     "Event",
     "Item",
+    "EventKind",
+    "Phase",
     "Recorder",
     "RoundSession",
+    "SavedPlace",
     "follow_up_question",
     "spec_from_dict",
     "spec_to_dict",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from interview.interviewer.probing import adjust_for_probes
+from interview.rounds.formats import RoundKind
 from interview.rounds.session import AttemptResult, RoundSession
 from interview.scoring import MISSED, verdict_for
 
@@ -45,7 +46,7 @@ def summarize(session: RoundSession) -> RoundSummary:
     overall = _mean(results)
     stages = tuple((session.spec.stages[i].name, _mean(rs), len(rs)) for i, rs in sorted(by_stage.items()))
     areas = tuple(sorted(((a, _mean(rs), len(rs)) for a, rs in by_area.items()), key=lambda x: x[1]))
-    interview_shaped = session.spec.kind in ("phone", "onsite")
+    interview_shaped = session.spec.kind in (RoundKind.PHONE, RoundKind.ONSITE)
     recommendation = (
         next(label for floor, label in RECOMMENDATIONS if overall >= floor)
         if interview_shaped

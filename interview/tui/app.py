@@ -5,22 +5,26 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from interview import locations
+from interview.tui.messages import BankLoaded, HistoryReplaced
 
 if TYPE_CHECKING:  # the core is imported when first needed, keeping it off the start-up path
     from interview.bank import Bank
     from interview.bank.model import Question
     from interview.rounds import RoundSession, RoundSpec
     from interview.store import AttemptRow, Store
+    from interview.tui.config import Config
 
 AUTOSAVE_SECONDS = 3.0
 TYPING_PAUSE_SECONDS = 1.0  # a draft is also saved this long after the last keystroke: a kill loses at most this
@@ -55,16 +59,14 @@ class InterviewApp(App[None]):
         review_questions: dict[str, dict] | None = None,
         damaged_store: Path | None = None,
         cursor_blink: bool = True,
+        user_config: Config | None = None,
     ) -> None:
         super().__init__()
         self.damaged_store = damaged_store  # a history file that could not be read, left untouched
         self.read_only = read_only  # a coach reviewing a student's bundle: browse, never start rounds
-        self.review_questions = review_questions or {}
         if title:
             self.title = title
-        self.bank = bank  # None until the loading worker is done
         self.pack_paths = list(pack_paths)
-        self.store = store
         self.clock = clock
         self.wall = wall
         self.autosave_seconds = autosave_seconds
@@ -73,9 +75,43 @@ class InterviewApp(App[None]):
         self.store_problem = store_problem
         self.seed = seed
         self._keymap = keymap or {}
+        self._config = user_config  # config.toml as read, with its mistakes: reported once the app is up
+        from interview.rounds.practice import PracticeService
         from interview.store.writes import StoreWrites
 
         self.writes = StoreWrites(on_change=self.saving_changed)  # the one error boundary for writes
+        # the domain rules (what to ask, resuming, rubric changes) live in the core, behind this
+        self.practice = PracticeService(store, bank, clock, wall, seed, self.writes, review_questions)
+
+    @property
+    def bank(self) -> Bank | None:
+        """None until the loading worker is done."""
+        return self.practice.bank
+
+    @bank.setter
+    def bank(self, bank: Bank | None) -> None:
+        self.practice.bank = bank
+
+    @property
+    def store(self) -> Store:
+        return self.practice.store
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        self.practice.store = store
+
+    def _check_keymap(self) -> None:
+        """Keymap entries that name no binding are reported (with their line) and dropped."""
+        from interview.tui.config import known_binding_ids, unknown_bindings
+
+        if self._config is None:
+            return
+        problems = unknown_bindings(self._config, known_binding_ids())
+        for problem in problems:
+            self.notify(problem, title="config.toml", severity="warning", timeout=15)
+        if problems:
+            self._keymap = dict(self._config.keymap)
+            self.set_keymap(self._keymap)
 
     def key_for(self, binding: Binding) -> str:
         """The key a binding answers to, after the user's keymap: for labels that name keys."""
@@ -89,6 +125,11 @@ class InterviewApp(App[None]):
 
         if self._keymap:
             self.set_keymap(self._keymap)
+        if self._config is not None:
+            for problem in self._config.problems:
+                self.notify(problem, title="config.toml", severity="warning", timeout=15)
+            if self._config.keymap:
+                self.call_after_refresh(self._check_keymap)  # needs every screen imported: not before the first frame
         self.set_interval(RETRY_SECONDS, self.writes.retry)
         if self.read_only:
             from interview.tui.screens.history import HistoryScreen
@@ -122,9 +163,7 @@ class InterviewApp(App[None]):
                 return
             self.damaged_store = None
             self.notify(f"Started a new history. The damaged one is kept as {kept}.", timeout=12)
-            refresh = getattr(self.screen, "refresh_data", None)
-            if refresh:
-                refresh()
+            self.tell_screens(HistoryReplaced())
 
         self.push_screen(
             ConfirmDialog(
@@ -150,9 +189,12 @@ class InterviewApp(App[None]):
             self.notify(f"{event.worker.name} failed: {event.worker.error}", severity="error", timeout=15)
         elif event.state == WorkerState.SUCCESS and event.worker.group == "bank":
             self.bank = event.worker.result
-            refresh = getattr(self.screen, "refresh_data", None)
-            if refresh:
-                refresh()
+            self.tell_screens(BankLoaded())
+
+    def tell_screens(self, message: Message) -> None:
+        """An app-wide event, to every screen on the stack (the one that needs it may be under a dialog)."""
+        for screen in self.screen_stack:
+            screen.post_message(message)
 
     def saving_changed(self, problem: str | None) -> None:
         """Writes failed (problem) or work again (None): the round goes on either way, in memory."""
@@ -163,33 +205,12 @@ class InterviewApp(App[None]):
         else:
             self.notify("Saved again: everything is on disk.", title="Saved")
 
-    # -- rounds -----------------------------------------------------------------------------
     # -- history ----------------------------------------------------------------------------
     def question_for(self, question_id: str, topic: str) -> Question:
-        """A question for showing a stored attempt: from the packs, else from a review bundle, else a stub."""
-        from interview.bank.model import Question
-        from interview.rounds.recorder import find_question
-
-        found = find_question(self.bank, question_id) if self.bank else None
-        if found is not None:
-            return found
-        pack, _, local = question_id.partition("/")
-        text = self.review_questions.get(question_id, {})
-        return Question(
-            pack=pack,
-            id=local or question_id,
-            prompt=text.get("prompt", question_id),
-            topic=topic or "unknown/unknown",
-            model_answer=text.get("model_answer", "(the pack with this question is not loaded)"),
-        )
+        return self.practice.question_for(question_id, topic)
 
     def rubric_current(self, attempt: AttemptRow) -> bool:
-        """Whether an attempt was scored with the rubric its question has today (unknown counts as current)."""
-        from interview.rounds.recorder import find_question
-        from interview.scoring import rubric_hash
-
-        question = find_question(self.bank, attempt.question_id) if self.bank else None
-        return question is None or rubric_hash(question) == attempt.rubric_hash
+        return self.practice.rubric_current(attempt)
 
     def action_history(self) -> None:
         from interview.tui.screens.history import HistoryScreen
@@ -211,63 +232,43 @@ class InterviewApp(App[None]):
 
         self.push_screen(DashboardScreen())
 
+    # -- rounds -----------------------------------------------------------------------------
     def start_round(self, spec: RoundSpec) -> None:
-        from interview.rounds import RoundSession, StoreRecorder, plan_round
+        from interview.rounds.practice import NotReady
 
         if self.read_only:
             self.notify("This is a read-only review of someone's history.")
             return
-        if self.bank is None:
-            self.notify("Still loading the question packs; try again in a moment.")
-            return
-        history = self.store.question_history() if self.store else {}
-        stages = plan_round(spec, self.bank.questions, history, seed=self.seed)
         try:
-            session = RoundSession.start(spec, stages, StoreRecorder(self.store, self.writes), self.clock, self.wall)
+            session = self.practice.start(spec)
+        except NotReady as error:
+            self.notify(str(error))
+            return
         except ValueError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return
         self.show_round(session, replace=False)
 
     def weak_drill(self, count: int = 5, per_question_seconds: float | None = None) -> RoundSpec:
-        """Due reviews first, then the weakest questions; a plain drill when there is no history yet."""
-        from interview.progress import weakest_questions
-        from interview.rounds.formats import drill
-
-        ids: list[str] = []
-        if self.store and self.bank:
-            from interview.progress.plan import todays_questions
-
-            # with an interview date, today's share of the plan comes first (interview plan)
-            planned = todays_questions(self.store, {q.full_id for q in self.bank.questions}, self.wall())
-            ids = (
-                planned + [q for q, _ in self.store.due_questions(self.wall(), 50)] + weakest_questions(self.store, 50)
-            )
-            ids = [i for i in dict.fromkeys(ids) if self.bank.question(i)][:count]
-        return (
-            drill(count, per_question_seconds, question_ids=tuple(ids)) if ids else drill(count, per_question_seconds)
-        )
+        return self.practice.weak_drill(count, per_question_seconds)
 
     def show_round(self, session: RoundSession, replace: bool = True) -> None:
         """Show the screen for where the round is; round screens replace each other above home."""
-        from interview.rounds import ASKING, BREAK, FEEDBACK, PRACTICE
+        from interview.rounds import Phase
         from interview.tui.screens.breaktime import BreakScreen
         from interview.tui.screens.feedback import FeedbackScreen
         from interview.tui.screens.summary import SummaryScreen
 
         screen: Screen
-        if session.phase == FEEDBACK and session.spec.mode != PRACTICE:
-            session.advance()  # strict rounds give feedback only at the end, as an interviewer would
-            return self.show_round(session, replace)
-        if session.phase == ASKING and session.current.question.code is not None:
+        if session.phase == Phase.ASKING and session.current.question.code is not None:
             from interview.tui.screens.code import CodeScreen  # a runnable exercise gets the code editor
 
             screen = CodeScreen(session)
-        elif session.phase == ASKING:
+        elif session.phase == Phase.ASKING:
             screen = self._asking_screen(session)
-        elif session.phase == FEEDBACK:
+        elif session.phase == Phase.FEEDBACK:
             screen = FeedbackScreen(session, session.results[-1])
-        elif session.phase == BREAK:
+        elif session.phase == Phase.BREAK:
             screen = BreakScreen(session)
         else:
             screen = SummaryScreen(session)
@@ -285,46 +286,39 @@ class InterviewApp(App[None]):
         return StageScreen(session) if stages_for(session.current.question) else QuestionScreen(session)
 
     def resume_round(self, session_id: int) -> None:
-        from interview.rounds import DONE, ResumeError, resume_session
+        from interview.rounds import Phase, ResumeError
+        from interview.rounds.practice import NotReady
 
-        if self.bank is None:
-            self.notify("Still loading the question packs; try again in a moment.")
-            return
         try:
-            session = resume_session(self.store, self.bank, session_id, self.clock, self.wall, self.writes)
+            session = self.practice.resume(session_id)
+        except NotReady as error:
+            self.notify(str(error))
+            return
         except ResumeError as error:
             self.notify(f"Cannot resume: {error}", severity="error")
             return
-        if session.phase == DONE:
+        if session.phase == Phase.DONE:
             return
         self.show_round(session, replace=False)
 
     # -- app actions ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from interview.rounds.formats import onsite_loop, phone_screen, take_home
+        from interview.rounds.kinds import ROUND_KINDS
 
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Start phone screen", "A 30-minute phone screen: 6 questions", lambda: self.start_round(phone_screen())
-        )
-        yield SystemCommand(
-            "Start onsite loop", "Five 45-minute sessions with breaks", lambda: self.start_round(onsite_loop())
-        )
-        yield SystemCommand(
-            "Start take-home",
-            "One case study with an effort limit and a deadline",
-            lambda: self.start_round(take_home()),
-        )
-        yield SystemCommand(
-            "Drill weak areas",
-            "Due reviews and your weakest questions first",
-            lambda: self.start_round(self.weak_drill()),
-        )
+        for info in ROUND_KINDS:
+            if info.palette is not None:
+                name, help_text = info.palette
+                yield SystemCommand(name, help_text, partial(self.start_default_round, info.id))
         yield SystemCommand(
             "Plan to an interview date", "Countdown, a daily queue, FSRS tuned to the date", self.action_plan
         )
         yield SystemCommand("Open history", "Every session, answer and score, filterable", self.action_history)
         yield SystemCommand("Weak areas dashboard", "Mastery per area, trends, what is due", self.action_dashboard)
+
+    def start_default_round(self, kind: str) -> None:
+        """A round of `kind` with no setup: the palette's way in (a drill aims at the weak spots)."""
+        self.start_round(self.practice.default_spec(kind))
 
     def action_help(self) -> None:
         from interview.tui.screens.help import HelpScreen
@@ -340,9 +334,11 @@ class InterviewApp(App[None]):
     def leave(self) -> None:
         """Quit, hang-up or SIGTERM: the answer being typed is saved first, and the round is offered
         again on the next start."""
-        save = getattr(self.screen, "save_draft", None)
-        if save:
-            save()
+        from interview.tui.screens.question import QuestionScreen
+
+        for screen in self.screen_stack:  # the question may be under a dialog
+            if isinstance(screen, QuestionScreen):
+                screen.save_draft()
         self.exit()
 
     def leave_on_signals(self) -> None:
@@ -352,33 +348,6 @@ class InterviewApp(App[None]):
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signal_number, self.leave)
-
-
-def _load_keymap() -> dict[str, str]:
-    """[keymap] in config.toml: binding id = "key", e.g.  question.submit = "ctrl+enter"."""
-    path = locations.config_path()
-    if not path.is_file():
-        return {}
-    import tomllib  # only when there is a config to read
-
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    keymap = data.get("keymap", {})
-    flat: dict[str, str] = {}
-
-    def walk(table: dict, prefix: str) -> None:  # `question.submit = "f5"` is a nested table in TOML
-        for key, value in table.items():
-            if isinstance(value, dict):
-                walk(value, f"{prefix}{key}.")
-            else:
-                flat[f"{prefix}{key}"] = str(value)
-
-    if isinstance(keymap, dict):
-        walk(keymap, "")
-    return flat
 
 
 def make_app(
@@ -399,7 +368,11 @@ def make_app(
             if error.kind == "damaged":
                 options.setdefault("damaged_store", locations.database_path())
             store = Store(":memory:")
-    options.setdefault("keymap", _load_keymap())
+    if "keymap" not in options:  # tests pass their own; the user's is in config.toml
+        from interview.tui.config import read_config
+
+        config = read_config(locations.config_path())
+        options["keymap"], options["user_config"] = config.keymap, config
     return InterviewApp(bank, store, store_problem=problem, pack_paths=packs, **options)
 
 

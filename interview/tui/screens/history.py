@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+from interview.rounds.kinds import ROUND_KINDS
 from interview.store import AttemptRow
 from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
@@ -21,7 +22,7 @@ from interview.tui.widgets.tables import selected_key
 from interview.tui.widgets.title_bar import TitleBar
 
 PAGE = 40  # a screenful and a bit; more load as the cursor nears the end
-KINDS = [("phone", "phone"), ("onsite", "onsite"), ("take-home", "take-home"), ("drill", "drill"), ("custom", "custom")]
+KINDS = [(str(info.id), str(info.id)) for info in ROUND_KINDS]  # the filter lists the kinds as stored
 
 
 def _when(seconds: float) -> str:
@@ -245,19 +246,11 @@ class QuestionHistoryScreen(Screen[None]):
 
     def action_rescore(self) -> None:
         """Attempts keep the score they were given; this only shows what today's rubric would say."""
-        from interview.scoring import grade
-
-        question = self.app.question_for(self.question_id, "")
-        if not question.model_answer and not question.rubric:
+        rescored = self.app.practice.rescore(self.question_id, self.attempts)
+        if rescored is None:
             self.notify("This question's pack is not loaded, so it cannot be re-scored.")
             return
-        self.fill(
-            {
-                i: grade(question, a.answer, a.hints).value
-                for i, a in enumerate(self.attempts)
-                if not self.app.rubric_current(a)
-            }
-        )
+        self.fill(rescored)
 
     @on(DataTable.RowSelected, "#question-attempts")
     def open(self, event: DataTable.RowSelected) -> None:

@@ -13,20 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from interview.rounds.kinds import ROUND_KINDS
 from interview.tui.app import InterviewApp
+from interview.tui.messages import BankLoaded, HistoryReplaced
 from interview.tui.styles import screen_css
 from interview.tui.widgets.mastery import mastery_style
 from interview.tui.widgets.prose import printable
 from interview.tui.widgets.round_menu import RoundMenu
 from interview.tui.widgets.title_bar import TitleBar
-
-ROUND_CHOICES = [  # kind, title, detail, and the id of the binding that starts it
-    ("phone", "Phone screen", "6 questions, 30 minutes", "home.phone"),
-    ("onsite", "Onsite loop", "5 sessions of 45 min, breaks between", "home.onsite"),
-    ("take-home", "Take-home case", "a case study, effort limit, deadline", "home.take_home"),
-    ("drill", "Drill", "weakest and due questions first", "home.drill"),
-    ("custom", "Custom round", "your packs, topics, difficulty and time", "home.custom"),
-]
 
 
 class HomeData(NamedTuple):
@@ -47,11 +41,7 @@ class HomeScreen(Screen[None]):
     DEFAULT_CSS = screen_css("home")
     BINDINGS = [
         # the round keys are shown in the menu itself, which leaves the footer room at 80 columns
-        Binding("p", "setup('phone')", "Phone", id="home.phone", show=False),
-        Binding("o", "setup('onsite')", "Onsite", id="home.onsite", show=False),
-        Binding("t", "setup('take-home')", "Take-home", id="home.take_home", show=False),
-        Binding("d", "setup('drill')", "Drill", id="home.drill", show=False),
-        Binding("c", "setup('custom')", "Custom", id="home.custom", show=False),
+        *(Binding(k.key, f"setup('{k.id}')", k.short, id=k.binding_id, show=False) for k in ROUND_KINDS),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("h", "app.history", "History", id="home.history"),
         Binding("w", "app.dashboard", "Weak areas", id="home.dashboard"),
@@ -84,6 +74,12 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self.refresh_data)
 
+    def on_bank_loaded(self, _: BankLoaded) -> None:
+        self.refresh_data()
+
+    def on_history_replaced(self, _: HistoryReplaced) -> None:
+        self.refresh_data()
+
     def on_screen_resume(self) -> None:
         if self._shown.areas is not None:  # not the first showing, which on_mount completes
             self.refresh_data()
@@ -109,8 +105,6 @@ class HomeScreen(Screen[None]):
 
     def _data(self, weak_spots: bool = True) -> HomeData:
         app, store = self.app, self.app.store
-        if store is None:
-            return HomeData(None, [], [], [], 0, app.bank is not None)
         unfinished = store.unfinished_session()
         recent = [(s.started_at, s.kind, answers, mean, s.status) for s, answers, mean in store.sessions_page(0, 8)]
         areas = concepts = due = None
@@ -164,9 +158,11 @@ class HomeScreen(Screen[None]):
         if unfinished:
             key = self.app.key_for(bindings["home.resume"])
             options.append(("resume", Text.assemble((f"{key}  ", "bold"), (f"Resume {unfinished} round", "bold"))))
-        for kind, title, detail, binding_id in ROUND_CHOICES:
-            key = self.app.key_for(bindings[binding_id])
-            options.append((kind, Text.assemble((f"{key}  ", "bold"), (title, "bold"), "\n   ", (detail, "dim"))))
+        for info in ROUND_KINDS:
+            key = self.app.key_for(bindings[info.binding_id])
+            options.append(
+                (info.id, Text.assemble((f"{key}  ", "bold"), (info.menu_title, "bold"), "\n   ", (info.blurb, "dim")))
+            )
         return options
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -231,7 +227,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(RoundSetupScreen(kind))
 
     def action_resume(self) -> None:
-        unfinished = self.app.store.unfinished_session() if self.app.store else None
+        unfinished = self.app.practice.unfinished()
         if unfinished is None:
             self.notify("There is no unfinished round to resume.")
             return

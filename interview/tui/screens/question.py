@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from interview.interviewer.probing import is_probe
 from interview.interviewer.voice import line_for as interviewer_line
-from interview.rounds import RoundSession
+from interview.rounds import EventKind, Mode, Phase, RoundSession
 from interview.rounds.takehome import SUBMITTABLE, read_submission
 from interview.tui.app import InterviewApp
 from interview.tui.styles import screen_css
@@ -77,7 +77,7 @@ class QuestionScreen(Screen[None]):
             (item.question.topic, "dim"),
             f" · difficulty {item.question.difficulty}",
         )
-        if session.spec.mode == "strict":
+        if session.spec.mode == Mode.STRICT:
             text.append(" · strict", style="bold red")
         return text
 
@@ -100,7 +100,7 @@ class QuestionScreen(Screen[None]):
         text.append("; submit a file with ctrl+o (.md, .txt, .py, .ipynb); ctrl+r reads the case in full", style="dim")
         return text
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # (the event: CodeScreen overrides this and stops it)
         self.sub_title = self.session.current.question.full_id
         self._show_hints()
         self.update_clock()
@@ -115,9 +115,9 @@ class QuestionScreen(Screen[None]):
         events = self.session.tick()
         self.update_clock()
         for event in events:
-            if event.kind == "warning":
+            if event.kind == EventKind.WARNING:
                 self.notify(event.message, severity="warning", timeout=6)
-            elif event.kind == "timeout":
+            elif event.kind == EventKind.TIMEOUT:
                 self.app.notify(event.message, severity="warning", timeout=8)
                 while isinstance(self.app.screen, ModalScreen):  # a dialog must not outlive the question
                     self.app.pop_screen()
@@ -149,7 +149,7 @@ class QuestionScreen(Screen[None]):
 
     def save_draft(self) -> None:
         """Autosave: a second after typing pauses, every few seconds while typing, and whenever the screen changes."""
-        if self.session.draft != self._saved_text and self.session.phase == "asking" and self.session.recorder:
+        if self.session.draft != self._saved_text and self.session.phase == Phase.ASKING and self.session.recorder:
             self.session.recorder.draft(self.session)
             self._saved_text = self.session.draft
 
