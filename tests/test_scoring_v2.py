@@ -189,3 +189,10 @@ def test_a_misconception_reported_as_a_mistake_is_not_asserted() -> None:
     assert score_answer(said, [Concept("c", ("data at least as extreme",))], [wrong]).misconceptions == ()
     claimed = "It is the probability the null is true."
     assert score_answer(claimed, [Concept("c", ("data at least as extreme",))], [wrong]).misconceptions != ()
+
+
+def test_an_ambiguous_abbreviation_is_not_spelled_out() -> None:
+    result, _ = concept_result("we pick the maximum a posteriori estimate", "mAP")
+    assert result.verdict == MISSED
+    result, _ = concept_result("report the mAP over IoU thresholds", "mAP")
+    assert result.verdict == HIT

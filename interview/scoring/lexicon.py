@@ -145,6 +145,9 @@ def plain(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold().replace("neighbour", "neighbor").replace("isation", "ization")))
 
 
+_AMBIGUOUS = frozenset(short for short in ABBREVIATIONS.values() if list(ABBREVIATIONS.values()).count(short) > 1)
+
+
 @lru_cache(maxsize=32768)
 def abbreviation_variants(phrase: str) -> tuple[str, ...]:
     """Other spellings of a phrase through known abbreviations: "cross-validation" <-> "CV"."""
@@ -153,7 +156,8 @@ def abbreviation_variants(phrase: str) -> tuple[str, ...]:
     for long, short in ABBREVIATIONS.items():
         if re.search(rf"\b{long}\b", text):
             variants.append(re.sub(rf"\b{long}\b", short, text))
-        if re.search(rf"\b{short}\b", text):
+        # an ambiguous short form ("MAP": maximum a posteriori or mean average precision) is not spelled out
+        if short not in _AMBIGUOUS and re.search(rf"\b{short}\b", text):
             variants.append(re.sub(rf"\b{short}\b", long, text))
     return tuple(v for v in dict.fromkeys(variants) if v != text)
 
