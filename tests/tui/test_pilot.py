@@ -265,3 +265,22 @@ async def test_the_round_menu_works_by_arrows_enter_and_click(build_app) -> None
         await pilot.press("escape")
         await pilot.press("up")
         assert menu.highlighted == 0  # from the clicked onsite loop (1) back up to the phone screen
+
+
+async def test_pause_stops_the_clock_keeps_the_text_and_goes_on(build_app) -> None:
+    from interview.tui.screens.dialogs import MessageDialog
+
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d")
+        await pilot.press("ctrl+s")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.query_one("#answer", TextArea).insert("half an answer")
+        await pilot.press("ctrl+b")
+        assert isinstance(app.screen, MessageDialog)
+        assert screen.session.paused
+        assert screen.session.draft == "half an answer"  # saved before the dialog opened
+        await pilot.press("enter")
+        assert app.screen is screen and not screen.session.paused
+        assert screen.query_one("#answer", TextArea).text == "half an answer"

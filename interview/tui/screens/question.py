@@ -188,18 +188,9 @@ class QuestionScreen(Screen[None]):
         self.query_one("#hints", Static).update(text)
 
     def action_pause(self) -> None:
-        from interview.tui.screens.dialogs import MessageDialog
+        from interview.tui.screens.pause import pause_round
 
-        if not self.session.pause():
-            self.notify("Strict rounds cannot be paused." if not self.session.can_pause else "Cannot pause now.")
-            return
-        self.save_draft()
-
-        def resumed(_: bool | None) -> None:
-            self.session.resume()
-            self.update_clock()
-
-        self.app.push_screen(MessageDialog("Paused", "The clock is stopped. Press enter to go on."), resumed)
+        pause_round(self, self.session, self.save_draft, self.update_clock)
 
     def action_read(self) -> None:
         """The prompt (and case) in a scrollable dialog: long take-home cases do not fit beside the editor."""

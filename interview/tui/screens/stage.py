@@ -234,18 +234,9 @@ class StageScreen(Screen[None]):
         self._show_stage()
 
     def action_pause(self) -> None:
-        from interview.tui.screens.dialogs import MessageDialog
+        from interview.tui.screens.pause import pause_round
 
-        if not self.session.pause():
-            self.notify("Strict rounds cannot be paused." if not self.session.can_pause else "Cannot pause now.")
-            return
-        self.save_draft()
-
-        def resumed(_: bool | None) -> None:
-            self.session.resume()
-            self.update_clock()
-
-        self.app.push_screen(MessageDialog("Paused", "The clock is stopped. Press enter to go on."), resumed)
+        pause_round(self, self.session, self.save_draft, self.update_clock)
 
     def action_read(self) -> None:
         from interview.tui.screens.dialogs import ReadDialog
