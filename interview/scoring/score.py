@@ -249,6 +249,13 @@ CLAUSE_WORDS = frozenset(
 )
 
 
+def _evidence_stems(index: AnswerIndex, results: Sequence[ConceptResult]) -> frozenset[str]:
+    """Stems of the answer words that concept matches found (only asked for when the score is above 0)."""
+    return frozenset(
+        t.stem for r in results if r.span for t in index.tokens if r.span[0] <= t.start and t.end <= r.span[1]
+    )
+
+
 def looks_like_keyword_salad(index: AnswerIndex, evidence: frozenset[str] = frozenset()) -> bool:
     """Mostly bare lists of terms ("ReLU, ResNet, LSTM, batch norm, ...") with no sentence joining them.
 
@@ -315,10 +322,7 @@ def score_answer(
     if hints_taken and value > cap:
         value = cap
         reasons.append(f"capped at {cap:.2f}: {hints_taken} hint{'s' if hints_taken > 1 else ''} taken")
-    evidence = frozenset(
-        t.stem for r in results if r.span for t in index.tokens if r.span[0] <= t.start and t.end <= r.span[1]
-    )
-    if value > 0 and looks_like_keyword_salad(index, evidence):
+    if value > 0 and looks_like_keyword_salad(index, _evidence_stems(index, results)):
         value *= SALAD_FACTOR
         reasons.append(f"scaled by {SALAD_FACTOR}: reads as a list of keywords, not an explanation")
     found = tuple(m for m in (find_misconception(index, mc) for mc in misconceptions) if m)
